@@ -1,0 +1,100 @@
+/**
+ * The Node side of the contract, shared by both shells: validates each request
+ * and routes it to the services. What differs between shells (dialogs, the
+ * system browser) comes in as `ShellHooks`, so this file knows no shell.
+ */
+import path from 'node:path';
+import type { Channel, Channels, RequestOf, ResponseOf, Result, ShellKind, StartupFile } from '../contract';
+import { newDocument, openDocument, saveDocument } from './files';
+import type { SettingsStore } from './settings';
+import { validateRequest } from './request-validation';
+import { isAllowedExternalUrl } from './external-links';
+
+export interface ShellHooks {
+  kind: ShellKind;
+  /** Null where the shell has no native dialogs. */
+  dialogs: {
+    open(): Promise<string[]>;
+    save(suggestedName: string, defaultDir: string | undefined): Promise<string | null>;
+  } | null;
+  openExternal(url: string): Promise<void>;
+}
+
+export interface ApiContext {
+  hooks: ShellHooks;
+  settings: SettingsStore;
+  version: string;
+  /** Files named on the command line, opened for the page on start. */
+  startupPaths: readonly string[];
+}
+
+export type ApiHandler = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
+
+type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>> };
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export function createApiHandler(ctx: ApiContext): ApiHandler {
+  const { hooks, settings } = ctx;
+
+  async function openAndRemember(file: string) {
+    const result = await openDocument(file);
+    if (result.ok && result.value.path) await settings.addRecent(result.value.path).catch(() => undefined);
+    return result;
+  }
+
+  const handlers: Handlers = {
+    'app:initial-state': async () => {
+      const startupFiles: StartupFile[] = [];
+      for (const file of ctx.startupPaths) startupFiles.push({ path: file, result: await openAndRemember(file) });
+      return ok({
+        app: { shell: hooks.kind, version: ctx.version, platform: process.platform, nativeDialogs: hooks.dialogs !== null },
+        settings: await settings.read(),
+        startupFiles,
+      });
+    },
+    'file:new': async () => ok(newDocument()),
+    'file:open': async ({ path: file }) => openAndRemember(file),
+    'file:save': async ({ path: file, text, format }) => {
+      const result = await saveDocument(file, text, format);
+      if (result.ok) await settings.addRecent(result.value.path).catch(() => undefined);
+      return result;
+    },
+    'dialog:open': async () => {
+      if (!hooks.dialogs) return unsupported('This window has no system file dialog.');
+      return ok({ paths: await hooks.dialogs.open() });
+    },
+    'dialog:save': async ({ suggestedName }) => {
+      if (!hooks.dialogs) return unsupported('This window has no system file dialog.');
+      const recent = (await settings.read()).recentFiles[0];
+      return ok({ path: await hooks.dialogs.save(suggestedName, recent ? path.dirname(recent) : undefined) });
+    },
+    'settings:read': async () => ok(await settings.read()),
+    'settings:write': async ({ patch }) => ok(await settings.write(patch)),
+    'link:open-external': async ({ url }) => {
+      if (!isAllowedExternalUrl(url)) {
+        return { ok: false, error: { code: 'BLOCKED_URL', message: 'Byline only opens web and email links.' } };
+      }
+      await hooks.openExternal(url);
+      return ok(null);
+    },
+  };
+
+  return async (channel, payload) => {
+    const valid = validateRequest(channel, payload);
+    if (!valid.ok) return valid;
+    const handler = handlers[valid.value.channel] as (request: unknown) => Promise<Result<unknown>>;
+    try {
+      return await handler(valid.value.request);
+    } catch (error) {
+      // A bug in a handler must reach the page as a readable error, not kill main.
+      return { ok: false, error: { code: 'IO', message: `Something went wrong: ${(error as Error)?.message ?? String(error)}` } };
+    }
+  };
+}
+
+function unsupported<T>(message: string): Result<T> {
+  return { ok: false, error: { code: 'UNSUPPORTED', message } };
+}
+
+export type { Channels };

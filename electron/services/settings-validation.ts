@@ -1,0 +1,34 @@
+/**
+ * Keeps only well-formed settings fields from untrusted input (the settings
+ * file, or a page's write request). Unknown keys are dropped, never merged.
+ */
+import { MAX_RECENT_FILES, type QuoteStyle, type Settings, type ThemeSetting, type ViewMode } from '../contract';
+
+const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark', 'sepia'];
+const VIEW_MODES: readonly ViewMode[] = ['editor', 'split', 'preview'];
+const QUOTE_STYLES: readonly QuoteStyle[] = ['en', 'en-GB', 'de', 'fr', 'es', 'it', 'nl', 'pl', 'ru', 'sv'];
+
+function oneOf<T extends string>(allowed: readonly T[], value: unknown): T | undefined {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+}
+
+/** Throws only for a non-object; otherwise returns the valid subset. */
+export function sanitizeSettingsPatch(input: unknown): Partial<Settings> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new TypeError('settings must be an object');
+  }
+  const source = input as Record<string, unknown>;
+  const patch: Partial<Settings> = {};
+  const theme = oneOf(THEMES, source.theme);
+  if (theme) patch.theme = theme;
+  const viewMode = oneOf(VIEW_MODES, source.viewMode);
+  if (viewMode) patch.viewMode = viewMode;
+  const quoteStyle = oneOf(QUOTE_STYLES, source.quoteStyle);
+  if (quoteStyle) patch.quoteStyle = quoteStyle;
+  if (Array.isArray(source.recentFiles)) {
+    patch.recentFiles = source.recentFiles
+      .filter((p): p is string => typeof p === 'string' && p.length > 0 && p.length < 4096)
+      .slice(0, MAX_RECENT_FILES);
+  }
+  return patch;
+}

@@ -1,0 +1,135 @@
+/**
+ * The Chromium shell: the same renderer bundle and the same API as Electron,
+ * in a Chrome/Chromium driven by playwright-core. It serves the app from a
+ * routed origin that never touches the network, blocks every other request,
+ * and exposes the contract through one binding that only the app's main frame
+ * may call. Used for end-to-end tests, headless runs and `npm start` where
+ * Electron is missing.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_EVENT_NAME, CHROMIUM_INVOKE_BINDING, type MainEvent, type Result } from '../../contract';
+import { createApiHandler } from '../../services/api-handlers';
+import { createAppServer } from '../../services/app-server';
+import { appVersion, rendererDir } from '../../services/app-paths';
+import { parseShellArgs } from '../../services/command-line';
+import { openWithSystem } from '../../services/open-external';
+import { resolveProfileDir } from '../../services/profile-dir';
+import { createSettingsStore } from '../../services/settings';
+import { BROWSER_MISSING_MESSAGE, findBrowser } from './browser-lookup';
+
+/** A name that can never resolve, so nothing about the app's origin leaves the machine. */
+export const APP_ORIGIN = 'https://byline.invalid';
+export const APP_URL = `${APP_ORIGIN}/`;
+
+export interface ChromiumShell {
+  context: BrowserContext;
+  page: Page;
+  send(event: MainEvent): Promise<void>;
+  close(): Promise<void>;
+}
+
+function hasDisplay(env: NodeJS.ProcessEnv): boolean {
+  if (process.platform !== 'linux') return true;
+  return !!(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+export async function launchChromiumShell(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<ChromiumShell> {
+  const args = parseShellArgs(argv);
+  const browser = await findBrowser();
+  if (!browser) throw new Error(BROWSER_MISSING_MESSAGE);
+  const headless = env.BYLINE_HEADLESS === '1' || browser.headlessOnly || !hasDisplay(env);
+
+  const profileDir = resolveProfileDir(env);
+  const handle = createApiHandler({
+    hooks: { kind: 'chromium', dialogs: null, openExternal: (url) => openWithSystem(url, env) },
+    settings: createSettingsStore(profileDir),
+    version: appVersion(),
+    startupPaths: args.files,
+  });
+  const server = createAppServer(rendererDir());
+  const browserProfile = await mkdtemp(path.join(os.tmpdir(), 'byline-chromium-'));
+
+  const context = await chromium.launchPersistentContext(browserProfile, {
+    executablePath: browser.executablePath,
+    headless,
+    viewport: headless ? { width: 1280, height: 860 } : null,
+    ignoreDefaultArgs: ['--enable-automation'],
+    args: [
+      ...browser.extraArgs,
+      '--disable-quic',
+      '--disable-background-networking',
+      '--no-first-run',
+      ...(args.remoteDebuggingPort !== null ? [`--remote-debugging-port=${args.remoteDebuggingPort}`] : []),
+      ...(headless ? [] : ['--app=about:blank', '--window-size=1280,860']),
+    ],
+  });
+
+  // The app's origin is served from disk; every other request is refused.
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== APP_ORIGIN) return route.abort('blockedbyclient');
+    const response = await server.handle(url.pathname);
+    return route.fulfill({ status: response.status, headers: response.headers, body: Buffer.from(response.body) });
+  });
+
+  await context.exposeBinding(CHROMIUM_INVOKE_BINDING, async (source, channel: unknown, payload: unknown): Promise<Result<unknown>> => {
+    if (!isTrustedCaller(source.frame.url(), source.frame === source.page.mainFrame())) {
+      return { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'Only the Byline app may call its API.' } };
+    }
+    return handle(channel, payload);
+  });
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  // No other windows, no dialogs from page content: the app draws its own.
+  context.on('page', (other) => void (other !== page && other.close()));
+  page.on('dialog', (dialog) => void dialog.dismiss());
+  await page.goto(APP_URL);
+  await page.waitForSelector('#app[data-ready="true"]', { timeout: 30_000 });
+
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await context.close().catch(() => undefined);
+    await rm(browserProfile, { recursive: true, force: true }).catch(() => undefined);
+  };
+  context.on('close', () => void close());
+
+  return {
+    context,
+    page,
+    // JSON is a valid JavaScript expression, so the event reaches the page as data.
+    send: (event) =>
+      page.evaluate(`window.dispatchEvent(new CustomEvent(${JSON.stringify(CHROMIUM_EVENT_NAME)}, { detail: ${JSON.stringify(event)} }))`).then(() => undefined),
+    close,
+  };
+}
+
+/** Only the app's own top-level page may use the API; never a frame or another origin. */
+export function isTrustedCaller(frameUrl: string, isMainFrame: boolean): boolean {
+  if (!isMainFrame) return false;
+  try {
+    return new URL(frameUrl).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+export async function runChromiumShell(argv: readonly string[]): Promise<void> {
+  let shell: ChromiumShell;
+  try {
+    shell = await launchChromiumShell(argv);
+  } catch (error) {
+    console.error(`Byline could not start: ${(error as Error).message}`);
+    process.exitCode = 1;
+    return;
+  }
+  const stop = () => void shell.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  shell.context.on('close', () => process.exit(0));
+  console.log('Byline is ready.');
+}

@@ -1,0 +1,52 @@
+/**
+ * The CodeMirror 6 editor, composed from small extensions: Markdown (GFM) with
+ * list continuation, soft wrap, undo history, search, spellcheck, prose theme.
+ */
+import { EditorState, type Extension } from '@codemirror/state';
+import {
+  EditorView,
+  drawSelection,
+  dropCursor,
+  highlightSpecialChars,
+  keymap,
+  type ViewUpdate,
+} from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
+import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
+import { proseTheme } from './prose-theme';
+
+export interface EditorOptions {
+  /** The page's CSP style nonce, so CodeMirror's injected styles are allowed. */
+  styleNonce: string | null;
+  /** Called after every transaction that changed the document. */
+  onDocChanged(update: ViewUpdate): void;
+}
+
+export function editorExtensions(options: EditorOptions): Extension[] {
+  return [
+    options.styleNonce ? EditorView.cspNonce.of(options.styleNonce) : [],
+    highlightSpecialChars(),
+    history(),
+    drawSelection(),
+    dropCursor(),
+    EditorView.lineWrapping,
+    markdown({ base: markdownLanguage }),
+    search({ top: false }),
+    highlightSelectionMatches(),
+    keymap.of([...searchKeymap, ...historyKeymap, ...defaultKeymap, indentWithTab]),
+    EditorView.contentAttributes.of({ spellcheck: 'true', autocorrect: 'on', autocapitalize: 'sentences', 'aria-label': 'Document text' }),
+    proseTheme(),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) options.onDocChanged(update);
+    }),
+  ];
+}
+
+export function createEditorState(text: string, options: EditorOptions): EditorState {
+  return EditorState.create({ doc: text, extensions: editorExtensions(options) });
+}
+
+export function createEditor(parent: HTMLElement, text: string, options: EditorOptions): EditorView {
+  return new EditorView({ parent, state: createEditorState(text, options) });
+}

@@ -1,0 +1,121 @@
+/**
+ * Dialogs the page draws itself, on the native <dialog> element (modal, focus
+ * trapped, Escape cancels): a message, a choice of buttons, and a file path
+ * chooser for shells without system dialogs. All text is set as text.
+ */
+export interface Choice<T extends string> {
+  value: T;
+  label: string;
+  primary?: boolean;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function openDialog(build: (dialog: HTMLDialogElement) => void, labelledBy: string): HTMLDialogElement {
+  const dialog = el('dialog', 'app-dialog');
+  dialog.setAttribute('aria-labelledby', labelledBy);
+  build(dialog);
+  (document.getElementById('dialog-root') ?? document.body).append(dialog);
+  dialog.showModal();
+  return dialog;
+}
+
+let dialogCount = 0;
+
+/** Asks a question; resolves with the chosen value, or `cancel` on Escape. */
+export function choose<T extends string>(title: string, message: string, choices: Choice<T>[], cancel: T): Promise<T> {
+  return new Promise((resolve) => {
+    const id = `dialog-title-${++dialogCount}`;
+    const dialog = openDialog((d) => {
+      const heading = el('h2', 'dialog-title', title);
+      heading.id = id;
+      const buttons = el('div', 'dialog-buttons');
+      for (const choice of choices) {
+        const button = el('button', choice.primary ? 'primary' : undefined, choice.label);
+        button.type = 'button';
+        button.dataset.value = choice.value;
+        button.addEventListener('click', () => d.close(choice.value));
+        buttons.append(button);
+      }
+      d.append(heading, el('p', 'dialog-message', message), buttons);
+    }, id);
+    dialog.querySelector<HTMLButtonElement>('button.primary')?.focus();
+    dialog.addEventListener('close', () => {
+      const value = choices.find((c) => c.value === dialog.returnValue)?.value ?? cancel;
+      dialog.remove();
+      resolve(value);
+    });
+  });
+}
+
+export async function showMessage(title: string, message: string): Promise<void> {
+  await choose(title, message, [{ value: 'ok', label: 'OK', primary: true }], 'ok');
+}
+
+export interface PathDialogOptions {
+  title: string;
+  action: string;
+  initialPath: string;
+  recentFiles: string[];
+}
+
+/** A path field plus recent files: the file dialog where the shell has none. Null when cancelled. */
+export function choosePath(options: PathDialogOptions): Promise<string | null> {
+  return new Promise((resolve) => {
+    const id = `dialog-title-${++dialogCount}`;
+    let input!: HTMLInputElement;
+    const dialog = openDialog((d) => {
+      const form = el('form', 'path-form');
+      form.method = 'dialog';
+      const heading = el('h2', 'dialog-title', options.title);
+      heading.id = id;
+      const label = el('label', 'path-label', 'File path');
+      input = el('input', 'path-input');
+      input.type = 'text';
+      input.name = 'path';
+      input.value = options.initialPath;
+      input.spellcheck = false;
+      input.autocomplete = 'off';
+      label.append(input);
+      form.append(heading, label);
+      if (options.recentFiles.length > 0) {
+        const list = el('ul', 'recent-list');
+        list.setAttribute('aria-label', 'Recent files');
+        for (const file of options.recentFiles) {
+          const item = el('li');
+          const button = el('button', 'recent-file', file);
+          button.type = 'button';
+          button.addEventListener('click', () => {
+            input.value = file;
+            input.focus();
+          });
+          item.append(button);
+          list.append(item);
+        }
+        form.append(el('h3', 'recent-heading', 'Recent files'), list);
+      }
+      const buttons = el('div', 'dialog-buttons');
+      const cancel = el('button', undefined, 'Cancel');
+      cancel.type = 'button';
+      cancel.addEventListener('click', () => d.close(''));
+      const submit = el('button', 'primary', options.action);
+      submit.type = 'submit';
+      submit.value = 'submit';
+      buttons.append(cancel, submit);
+      form.append(buttons);
+      d.append(form);
+    }, id);
+    input.focus();
+    input.select();
+    dialog.addEventListener('close', () => {
+      const value = dialog.returnValue === 'submit' ? input.value.trim() : '';
+      dialog.remove();
+      resolve(value || null);
+    });
+  });
+}
