@@ -1,0 +1,102 @@
+/**
+ * Starts the real Chromium shell as its own process (as `npm start` would,
+ * headless, with a temporary profile) and attaches to it over CDP with
+ * --remote-debugging-port, the way any CDP client can.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+
+export interface RunningApp {
+  page: Page;
+  preview: Frame;
+  browser: Browser;
+  child: ChildProcess;
+  userData: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), `byline-${prefix}-`));
+}
+
+export interface StartOptions {
+  files?: string[];
+  userData?: string;
+  env?: Record<string, string>;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  const userData = options.userData ?? (await tempDir('profile'));
+  const port = await freePort();
+  let output = '';
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'dist/electron/start.cjs'), ...(options.files ?? []), `--remote-debugging-port=${port}`],
+    {
+      cwd: ROOT,
+      env: { ...process.env, BYLINE_HEADLESS: '1', BYLINE_SHELL: 'chromium', BYLINE_USER_DATA: userData, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`the shell exited early (code ${code}):\n${output}`))),
+  );
+  await Promise.race([waitFor(() => output.includes('Byline is ready.'), 60_000, () => output), exited]);
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const page = browser.contexts()[0]!.pages().find((p) => p.url().startsWith('https://byline.invalid/'));
+  if (!page) throw new Error('the app page was not found over CDP');
+  const preview = page.frames().find((f) => f.url().endsWith('/preview.html'));
+  if (!preview) throw new Error('the preview frame was not found');
+  exited.catch(() => undefined);
+  return {
+    page,
+    preview,
+    browser,
+    child,
+    userData,
+    output: () => output,
+    async stop() {
+      await browser.close().catch(() => undefined);
+      if (child.exitCode === null) {
+        const gone = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await Promise.race([gone, sleep(5000)]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      if (!options.userData) await rm(userData, { recursive: true, force: true });
+    },
+  };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function waitFor(check: () => boolean, timeoutMs: number, describe: () => string = () => ''): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms\n${describe()}`);
+    await sleep(50);
+  }
+}

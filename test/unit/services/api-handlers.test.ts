@@ -1,0 +1,127 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHANNELS, createApi, type Invoke } from '../../../electron/contract';
+import { createApiHandler, type ShellHooks } from '../../../electron/services/api-handlers';
+import { createSettingsStore } from '../../../electron/services/settings';
+import { validateRequest } from '../../../electron/services/request-validation';
+import { isAllowedExternalUrl } from '../../../electron/services/external-links';
+
+async function setup(hooks: Partial<ShellHooks> = {}, startupPaths: string[] = []) {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'byline-api-'));
+  const opened: string[] = [];
+  const handler = createApiHandler({
+    hooks: { kind: 'chromium', dialogs: null, openExternal: async (url) => void opened.push(url), ...hooks },
+    settings: createSettingsStore(profile),
+    version: '9.9.9',
+    startupPaths,
+  });
+  const api = createApi(handler as Invoke, () => () => undefined);
+  return { handler, api, opened, profile };
+}
+
+describe('request validation', () => {
+  it('rejects unknown channels and malformed payloads with INVALID_PAYLOAD', () => {
+    const bad: [unknown, unknown][] = [
+      ['fs:rm', { path: '/' }],
+      [42, null],
+      ['file:open', null],
+      ['file:open', { path: 7 }],
+      ['file:open', { path: '' }],
+      ['file:open', { path: 'a\0b' }],
+      ['file:save', { path: '/x.md', text: 'x' }],
+      ['file:save', { path: '/x.md', text: 'x', format: { eol: 'cr', bom: false } }],
+      ['file:save', { path: '/x.md', text: 1, format: { eol: 'lf', bom: false } }],
+      ['settings:write', { patch: 'dark' }],
+      ['settings:read', { sneaky: true }],
+      ['link:open-external', { url: ['https://x'] }],
+      ['dialog:save', { suggestedName: 'x'.repeat(300) }],
+    ];
+    for (const [channel, payload] of bad) {
+      expect(validateRequest(channel, payload), JSON.stringify([channel, payload])).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_PAYLOAD' },
+      });
+    }
+  });
+
+  it('copies only known fields from a valid payload', () => {
+    const result = validateRequest('file:save', { path: '/x.md', text: 'hi', format: { eol: 'lf', bom: false, extra: 1 }, more: 2 });
+    expect(result).toEqual({ ok: true, value: { channel: 'file:save', request: { path: '/x.md', text: 'hi', format: { eol: 'lf', bom: false } } } });
+  });
+
+  it('has a check for every channel in the contract', () => {
+    for (const channel of CHANNELS) {
+      const result = validateRequest(channel, Symbol('garbage'));
+      expect(result.ok, channel).toBe(false);
+    }
+  });
+});
+
+describe('API handlers', () => {
+  it('never throws on garbage, whatever arrives', async () => {
+    const { handler } = await setup();
+    for (const payload of [undefined, null, 0, 'x', [], {}, { path: {} }, { toString: 1 }]) {
+      for (const channel of [...CHANNELS, 'nope', undefined]) {
+        const result = await handler(channel, payload);
+        expect(typeof result.ok).toBe('boolean');
+      }
+    }
+  });
+
+  it('opens, saves and remembers recent files through the typed API', async () => {
+    const { api, profile } = await setup();
+    const file = path.join(profile, 'piece.md');
+    await writeFile(file, 'Hello\r\n');
+    const opened = await api.openFile({ path: file });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const saved = await api.saveFile({ path: file, text: 'Hello\nWorld\n', format: opened.value.format });
+    expect(saved.ok).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe('Hello\r\nWorld\r\n');
+    const settings = await api.readSettings();
+    expect(settings.ok && settings.value.recentFiles).toEqual([file]);
+  });
+
+  it('reports startup files with their errors', async () => {
+    const profile = await mkdtemp(path.join(os.tmpdir(), 'byline-api-'));
+    const good = path.join(profile, 'a.md');
+    await writeFile(good, '# A');
+    const { api } = await setup({}, [good, path.join(profile, 'missing.md')]);
+    const state = await api.initialState();
+    if (!state.ok) throw new Error(state.error.message);
+    expect(state.value.app).toMatchObject({ shell: 'chromium', version: '9.9.9', nativeDialogs: false });
+    expect(state.value.startupFiles.map((f) => f.result.ok)).toEqual([true, false]);
+  });
+
+  it('says dialogs are unsupported where the shell has none, and uses them where it has', async () => {
+    const none = await setup();
+    expect(await none.api.showOpenDialog()).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+    const native = await setup({ dialogs: { open: async () => ['/picked.md'], save: async (name, dir) => `${dir ?? '/home'}/${name}` } });
+    expect(await native.api.showOpenDialog()).toEqual({ ok: true, value: { paths: ['/picked.md'] } });
+    expect(await native.api.showSaveDialog({ suggestedName: 'x.md' })).toEqual({ ok: true, value: { path: '/home/x.md' } });
+  });
+
+  it('opens only web and mail links externally', async () => {
+    const { api, opened } = await setup();
+    expect((await api.openExternal({ url: 'https://example.com/a' })).ok).toBe(true);
+    expect((await api.openExternal({ url: 'mailto:desk@example.com' })).ok).toBe(true);
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'http://user:pw@host/', 'vbscript:x', '//evil.com', 'https:']) {
+      expect(await api.openExternal({ url }), url).toMatchObject({ ok: false, error: { code: 'BLOCKED_URL' } });
+    }
+    expect(opened).toEqual(['https://example.com/a', 'mailto:desk@example.com']);
+  });
+
+  it('turns a failing hook into an error value instead of a crash', async () => {
+    const { api } = await setup({ openExternal: async () => { throw new Error('no browser'); } });
+    expect(await api.openExternal({ url: 'https://example.com' })).toMatchObject({ ok: false, error: { code: 'IO' } });
+  });
+});
+
+describe('external link gate', () => {
+  it('allows http, https and mailto only', () => {
+    expect(isAllowedExternalUrl('HTTPS://Example.com')).toBe(true);
+    expect(isAllowedExternalUrl(' javascript:alert(1)')).toBe(false);
+    expect(isAllowedExternalUrl('data:text/html,<script>')).toBe(false);
+  });
+});
