@@ -1,7 +1,8 @@
 /**
  * Finds a Chromium to run the app in: `BYLINE_CHROMIUM=/path` first, then a
  * system Chrome or Chromium, then the Chromium the `@sparticuz/chromium` npm
- * package ships (Linux x64 only, headless only).
+ * package ships (Linux x64 only, headless only). `BYLINE_CHROMIUM=bundled`
+ * skips the system browsers and takes the bundled one.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -45,11 +46,16 @@ export interface LookupDeps {
 
 export async function findBrowser(deps: LookupDeps = defaultDeps()): Promise<BrowserChoice | null> {
   const forced = deps.env.BYLINE_CHROMIUM?.trim();
+  if (forced === 'bundled') return bundledChoice(deps);
   if (forced) {
     return deps.exists(forced) ? { executablePath: forced, source: 'env', headlessOnly: false, extraArgs: [] } : null;
   }
   const system = systemCandidates(deps.platform, deps.env).find((file) => deps.exists(file));
   if (system) return { executablePath: system, source: 'system', headlessOnly: false, extraArgs: [] };
+  return bundledChoice(deps);
+}
+
+async function bundledChoice(deps: LookupDeps): Promise<BrowserChoice | null> {
   if (deps.platform !== 'linux' || deps.arch !== 'x64') return null;
   const bundled = await deps.bundled();
   return bundled ? { executablePath: bundled.executablePath, source: 'bundled', headlessOnly: true, extraArgs: bundled.args } : null;

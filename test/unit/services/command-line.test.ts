@@ -30,6 +30,10 @@ describe('browser lookup', () => {
     expect(await findBrowser(deps({}))).toMatchObject({ source: 'bundled', headlessOnly: true });
   });
 
+  it('takes the bundled browser when BYLINE_CHROMIUM=bundled', async () => {
+    expect(await findBrowser(deps({ env: { BYLINE_CHROMIUM: 'bundled' }, exists: () => true }))).toMatchObject({ source: 'bundled' });
+  });
+
   it('does not fall back past an explicit BYLINE_CHROMIUM that is missing', async () => {
     expect(await findBrowser(deps({ env: { BYLINE_CHROMIUM: '/missing' }, exists: (f) => f === '/usr/bin/chromium' }))).toBeNull();
   });
