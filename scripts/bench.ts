@@ -12,9 +12,8 @@ import path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { render, countWords } from '../renderer/markdown';
-import { startApp, tempDir } from '../test/e2e/harness';
+import { ROOT, startApp, tempDir } from '../test/e2e/harness';
 
-const ROOT = path.resolve(__dirname, '..');
 const sample = readFileSync(path.join(ROOT, 'test/fixtures/sample-oped.md'), 'utf8');
 
 /** The sample's body (no front matter) repeated, after one copy with its front matter. */

@@ -15,6 +15,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { proseTheme } from './prose-theme';
+import { frontMatterSyntax } from './front-matter-syntax';
 
 export interface EditorOptions {
   /** The page's CSP style nonce, so CodeMirror's injected styles are allowed. */
@@ -31,7 +32,7 @@ export function editorExtensions(options: EditorOptions): Extension[] {
     drawSelection(),
     dropCursor(),
     EditorView.lineWrapping,
-    markdown({ base: markdownLanguage }),
+    markdown({ base: markdownLanguage, extensions: [frontMatterSyntax] }),
     search({ top: false }),
     highlightSelectionMatches(),
     keymap.of([...searchKeymap, ...historyKeymap, ...defaultKeymap, indentWithTab]),

@@ -4,11 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { ROOT } from './harness';
 
 export default function setup(): void {
-  const root = path.resolve(__dirname, '../..');
   for (const file of ['dist/renderer/index.html', 'dist/renderer/preview.html', 'dist/electron/chromium-shell.cjs']) {
-    if (!existsSync(path.join(root, file))) {
+    if (!existsSync(path.join(ROOT, file))) {
       throw new Error(`e2e: ${file} is missing. Run \`npm run build\` (npm test does it for you).`);
     }
   }

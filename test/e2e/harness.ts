@@ -8,9 +8,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 
-export const ROOT = path.resolve(__dirname, '../..');
+/** The project folder: the nearest package.json named "byline" above the working directory. */
+function projectRoot(start: string = process.cwd()): string {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'byline') return dir;
+    if (path.dirname(dir) === dir) throw new Error('run this from inside the Byline project');
+  }
+}
+
+export const ROOT = projectRoot();
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
 export interface RunningApp {

@@ -178,7 +178,8 @@ describe('faithful saves', () => {
       await app.page.waitForTimeout(500);
       expect(await app.page.title()).toBe('hostile.md — Byline');
       const html = await app.preview.evaluate(() => document.getElementById('document')!.innerHTML);
-      expect(html).not.toMatch(/<script|onerror|javascript:/i);
+      expect(html).not.toMatch(/<script|onerror|href="javascript:/i);
+      expect(html).toContain('<img src="x">');
       expect(await app.page.getAttribute('#preview', 'sandbox')).toBe('allow-same-origin');
     } finally {
       await app.stop();
