@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'BINARY'
   | 'INVALID_ENCODING'
   | 'BLOCKED_URL'
+  /** A save would replace a file opened with unreadable bytes (see `TextFormat.lossy`). */
+  | 'LOSSY_OVERWRITE'
   | 'IO';
 
 export interface ApiError {
@@ -34,10 +36,32 @@ export interface ApiError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
+/** The text encodings Byline reads and writes. UTF-16 is recognised by its byte-order mark only. */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
+
 /** How a file's text is stored on disk, so a save writes it back the same way. */
 export interface TextFormat {
   eol: 'lf' | 'crlf';
+  /** A byte-order mark at the start (always true for UTF-16). */
   bom: boolean;
+  encoding: TextEncodingName;
+  /**
+   * True when the file had bytes that aren't valid text and they were shown as
+   * “�”: saving over the original would destroy them, so `file:save` refuses
+   * with `LOSSY_OVERWRITE` unless the request says `overwriteLossy: true`.
+   * Absent (or false) for a faithful decode. A successful save clears it.
+   */
+  lossy?: boolean;
+}
+
+/** A format as the page sends it back; a missing encoding means UTF-8. */
+export type TextFormatInput = Omit<TextFormat, 'encoding'> & { encoding?: TextEncodingName };
+
+/** Something the writer should see about an opened file (it opened, but…). */
+export interface DocumentWarning {
+  code: 'INVALID_UTF8' | 'INVALID_UTF16' | 'LARGE_FILE' | 'LONG_LINES';
+  /** A complete sentence for the writer. */
+  message: string;
 }
 
 /** A document as the page holds it: text always uses "\n" line breaks. */
@@ -50,6 +74,8 @@ export interface DocumentData {
   format: TextFormat;
   /** Modification time of the file when read or written, for change detection. */
   mtimeMs: number | null;
+  /** Shown by the page as a visible notice; empty when the file opened cleanly. */
+  warnings: DocumentWarning[];
 }
 
 export interface SavedDocument {
@@ -69,6 +95,8 @@ export interface Settings {
   quoteStyle: QuoteStyle;
   /** Most recent first, absolute paths. */
   recentFiles: string[];
+  /** The folder the drafts library shows (absolute), or null until the writer picks one. */
+  draftsFolder: string | null;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -76,6 +104,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   viewMode: 'split',
   quoteStyle: 'en',
   recentFiles: [],
+  draftsFolder: null,
 });
 
 export const MAX_RECENT_FILES = 12;
@@ -99,6 +128,53 @@ export interface InitialState {
   startupFiles: StartupFile[];
 }
 
+/** A recent file as listed: `exists` is false when it couldn't be checked (offline drive, no permission). */
+export interface RecentFile {
+  path: string;
+  name: string;
+  exists: boolean;
+}
+
+/** One unsaved buffer as the page journals it (at most about once a second). */
+export interface JournalWrite {
+  /** Page-generated, stable for the buffer's life: [A-Za-z0-9-]{8,64}. */
+  id: string;
+  path: string | null;
+  name: string;
+  text: string;
+  format: TextFormatInput;
+  /** The file's mtime when the buffer was last loaded or saved; null when untitled. */
+  baseMtimeMs: number | null;
+}
+
+/** An unsaved buffer left by a session that ended without a clean quit. */
+export interface JournalEntry {
+  id: string;
+  path: string | null;
+  name: string;
+  /** The first non-empty line, for untitled buffers' labels. */
+  firstLine: string;
+  /** When the journal last recorded it (ms since the epoch). */
+  savedAt: number;
+  /** The first ~300 characters. */
+  preview: string;
+  text: string;
+  format: TextFormat;
+  baseMtimeMs: number | null;
+  /** Why it is offered: the file differs from it, the file is gone, or it never had one. */
+  reason: 'differs' | 'file-missing' | 'untitled' | 'file-unreadable';
+}
+
+/** A file in the drafts library. */
+export interface DraftEntry {
+  path: string;
+  name: string;
+  /** Front matter title, else the first `# ` heading, else the first line. */
+  headline: string;
+  words: number;
+  modifiedMs: number;
+}
+
 /**
  * Every operation: channel name → request and response types.
  * Save As is `dialog:save` (where to?) followed by `file:save`.
@@ -107,7 +183,33 @@ export interface Channels {
   'app:initial-state': { request: null; response: InitialState };
   'file:new': { request: null; response: DocumentData };
   'file:open': { request: { path: string }; response: DocumentData };
-  'file:save': { request: { path: string; text: string; format: TextFormat }; response: SavedDocument };
+  /**
+   * Atomic save in the document's own encoding and line endings. `overwriteLossy`
+   * is the writer's explicit choice to replace a `lossy` original; `createFolder`
+   * recreates a vanished folder (off by default: a missing folder may be an
+   * unplugged drive). A deleted file is simply created again.
+   */
+  'file:save': {
+    request: { path: string; text: string; format: TextFormatInput; overwriteLossy?: boolean; createFolder?: boolean };
+    response: SavedDocument;
+  };
+  /** The open files of this window to watch for outside changes; replaces the previous set. */
+  'file:watch': { request: { paths: string[] }; response: null };
+  /** Records an unsaved buffer in the crash journal (atomic, one file per buffer). */
+  'journal:write': { request: JournalWrite; response: null };
+  /** Forgets one buffer's journal (after it was saved, discarded or closed). */
+  'journal:clear': { request: { id: string }; response: null };
+  /** Unsaved buffers from sessions that ended without a clean quit, newest first. */
+  'journal:list': { request: null; response: JournalEntry[] };
+  /** Markdown and text files in a folder, newest first. */
+  'drafts:list': { request: { folder: string }; response: DraftEntry[] };
+  /** Creates a new draft with a front matter skeleton; never overwrites a file. */
+  'drafts:create': { request: { folder: string; title: string }; response: DocumentData };
+  /** The drafts folder to watch (`drafts-changed` events), or null to stop. */
+  'drafts:watch': { request: { folder: string | null }; response: null };
+  /** Recent files, newest first; files that are gone are dropped from the list. */
+  'recent:list': { request: null; response: RecentFile[] };
+  'recent:clear': { request: null; response: null };
   /** Native open dialog; `UNSUPPORTED` where the shell has none. Empty list: cancelled. */
   'dialog:open': { request: null; response: { paths: string[] } };
   /** Native save dialog; `UNSUPPORTED` where the shell has none. Null path: cancelled. */
@@ -133,6 +235,15 @@ export const API_METHODS = {
   readSettings: 'settings:read',
   writeSettings: 'settings:write',
   openExternal: 'link:open-external',
+  watchFiles: 'file:watch',
+  writeJournal: 'journal:write',
+  clearJournal: 'journal:clear',
+  listJournal: 'journal:list',
+  listDrafts: 'drafts:list',
+  createDraft: 'drafts:create',
+  watchDrafts: 'drafts:watch',
+  listRecent: 'recent:list',
+  clearRecent: 'recent:clear',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;
@@ -158,7 +269,15 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 /** Everything main may push to the page, on the single event channel. */
 export type MainEvent =
   | { type: 'menu-command'; command: MenuCommand }
-  | { type: 'open-files'; files: StartupFile[] };
+  | { type: 'open-files'; files: StartupFile[] }
+  /** A watched file now holds different text, written by another program. */
+  | { type: 'file-changed'; path: string; text: string; format: TextFormat; mtimeMs: number; warnings: DocumentWarning[] }
+  /** A watched file changed but can no longer be opened (now binary, too large…). */
+  | { type: 'file-unreadable'; path: string; error: ApiError }
+  /** A watched file was deleted or renamed away; Save creates it again. */
+  | { type: 'file-deleted'; path: string }
+  /** Something in the watched drafts folder changed: list it again. */
+  | { type: 'drafts-changed'; folder: string };
 
 /** The one channel name main uses to push `MainEvent`s. */
 export const EVENT_CHANNEL = 'byline:event';

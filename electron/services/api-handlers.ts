@@ -2,13 +2,19 @@
  * The Node side of the contract, shared by both shells: validates each request
  * and routes it to the services. What differs between shells (dialogs, the
  * system browser) comes in as `ShellHooks`, so this file knows no shell.
+ * Services a shell hasn't wired yet (journal, watchers) answer `UNSUPPORTED`.
  */
 import path from 'node:path';
-import type { Channel, Channels, RequestOf, ResponseOf, Result, ShellKind, StartupFile } from '../contract';
-import { newDocument, openDocument, saveDocument } from './files';
+import type { Channel, Channels, DocumentData, RequestOf, ResponseOf, Result, ShellKind, StartupFile } from '../contract';
+import { newDocument, readDocument, writeDocument } from './files';
 import type { SettingsStore } from './settings';
 import { validateRequest } from './request-validation';
 import { isAllowedExternalUrl } from './external-links';
+import type { Journal } from './journal';
+import type { FileWatcher } from './file-watcher';
+import type { FolderWatcher } from './folder-watcher';
+import { createDraft, listDrafts } from './drafts-library';
+import { listRecentFiles } from './recent-files';
 
 export interface ShellHooks {
   kind: ShellKind;
@@ -26,6 +32,12 @@ export interface ApiContext {
   version: string;
   /** Files named on the command line, opened for the page on start. */
   startupPaths: readonly string[];
+  /** The crash journal (one per process, shared by its windows). */
+  journal?: Journal;
+  /** This window's watcher for its open files (`file:watch`). */
+  watcher?: FileWatcher;
+  /** This window's watcher for the drafts folder (`drafts:watch`). */
+  draftsWatcher?: FolderWatcher;
 }
 
 export type ApiHandler = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
@@ -37,11 +49,18 @@ const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export function createApiHandler(ctx: ApiContext): ApiHandler {
   const { hooks, settings } = ctx;
 
-  async function openAndRemember(file: string) {
-    const result = await openDocument(file);
-    if (result.ok && result.value.path) await settings.addRecent(result.value.path).catch(() => undefined);
-    return result;
+  async function openAndRemember(file: string): Promise<Result<DocumentData>> {
+    const result = await readDocument(file);
+    if (!result.ok) return result;
+    const { doc, hash } = result.value;
+    if (doc.path) {
+      ctx.watcher?.noteOwnWrite(doc.path, doc.mtimeMs, hash);
+      await settings.addRecent(doc.path).catch(() => undefined);
+    }
+    return ok(doc);
   }
+
+  const noJournal = () => unsupported<never>('Byline has no recovery journal in this window.');
 
   const handlers: Handlers = {
     'app:initial-state': async () => {
@@ -55,10 +74,41 @@ export function createApiHandler(ctx: ApiContext): ApiHandler {
     },
     'file:new': async () => ok(newDocument()),
     'file:open': async ({ path: file }) => openAndRemember(file),
-    'file:save': async ({ path: file, text, format }) => {
-      const result = await saveDocument(file, text, format);
-      if (result.ok) await settings.addRecent(result.value.path).catch(() => undefined);
+    'file:save': async ({ path: file, text, format, overwriteLossy, createFolder }) => {
+      const result = await writeDocument(file, text, format, {
+        overwriteLossy,
+        createFolder,
+        beforeWrite: (target, hash) => ctx.watcher?.noteOwnWrite(target, null, hash),
+      });
+      if (!result.ok) return result;
+      const { saved, hash } = result.value;
+      ctx.watcher?.noteOwnWrite(saved.path, saved.mtimeMs, hash);
+      await settings.addRecent(saved.path).catch(() => undefined);
+      return ok(saved);
+    },
+    'file:watch': async ({ paths }) => {
+      if (!ctx.watcher) return unsupported('This window does not watch files for outside changes.');
+      await ctx.watcher.setWatched(paths);
+      return ok(null);
+    },
+    'journal:write': async (entry) => (ctx.journal ? ctx.journal.write(entry) : noJournal()),
+    'journal:clear': async ({ id }) => (ctx.journal ? ctx.journal.clear(id) : noJournal()),
+    'journal:list': async () => (ctx.journal ? ok(await ctx.journal.list()) : noJournal()),
+    'drafts:list': async ({ folder }) => listDrafts(folder),
+    'drafts:create': async ({ folder, title }) => {
+      const result = await createDraft(folder, title);
+      if (result.ok && result.value.path) await settings.addRecent(result.value.path).catch(() => undefined);
       return result;
+    },
+    'drafts:watch': async ({ folder }) => {
+      if (!ctx.draftsWatcher) return unsupported('This window does not watch the drafts folder.');
+      ctx.draftsWatcher.setFolder(folder);
+      return ok(null);
+    },
+    'recent:list': async () => ok(await listRecentFiles(settings)),
+    'recent:clear': async () => {
+      await settings.clearRecent();
+      return ok(null);
     },
     'dialog:open': async () => {
       if (!hooks.dialogs) return unsupported('This window has no system file dialog.');

@@ -1,44 +1,67 @@
 /**
  * Main's check on every payload from the page: the page is the less trusted
  * side, so a request is data to validate, never an object to trust. A bad
- * payload becomes an `INVALID_PAYLOAD` error, never a crash.
+ * payload becomes an `INVALID_PAYLOAD` error, never a crash. Each check returns
+ * a fresh copy holding only the known fields.
  */
-import type { Channel, RequestOf, Result, TextFormat } from '../contract';
+import type { Channel, RequestOf, Result } from '../contract';
 import { isChannel } from '../contract';
 import { sanitizeSettingsPatch } from './settings-validation';
+import { checkJournalWrite } from './journal-entry';
+import { checkFormat, isAbsolutePath, isEntryId, isPath, isRecord } from './payload-checks';
+import { MAX_TITLE_CHARS } from './drafts-library';
 
 /** Longest text a save request may carry (matches what open accepts, with room for growth). */
 export const MAX_SAVE_CHARS = 128 * 1024 * 1024;
-const MAX_PATH_CHARS = 4096;
+/** Most files one window may ask to watch. */
+export const MAX_WATCHED_FILES = 256;
 const MAX_URL_CHARS = 8192;
 
 type Check<C extends Channel> = (payload: unknown) => RequestOf<C> | string;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isPath(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_PATH_CHARS && !value.includes('\0');
-}
-
-function isFormat(value: unknown): value is TextFormat {
-  return isRecord(value) && (value.eol === 'lf' || value.eol === 'crlf') && typeof value.bom === 'boolean';
-}
-
 const none = (payload: unknown): null | string => (payload === null || payload === undefined ? null : 'expected no payload');
+
+const optionalFlag = (value: unknown): boolean | undefined | string =>
+  value === undefined || typeof value === 'boolean' ? value : 'flags must be true or false';
 
 const CHECKS: { [C in Channel]: Check<C> } = {
   'app:initial-state': none,
   'file:new': none,
   'dialog:open': none,
   'settings:read': none,
+  'journal:list': none,
+  'recent:list': none,
+  'recent:clear': none,
   'file:open': (p) => (isRecord(p) && isPath(p.path) ? { path: p.path } : 'expected { path: string }'),
   'file:save': (p) => {
     if (!isRecord(p) || !isPath(p.path)) return 'expected { path: string, text: string, format }';
     if (typeof p.text !== 'string' || p.text.length > MAX_SAVE_CHARS) return 'text must be a string of sane size';
-    if (!isFormat(p.format)) return 'format must be { eol: "lf" | "crlf", bom: boolean }';
-    return { path: p.path, text: p.text, format: { eol: p.format.eol, bom: p.format.bom } };
+    const format = checkFormat(p.format);
+    if (!format) return 'format must be { eol: "lf" | "crlf", bom: boolean, encoding?, lossy? }';
+    const overwriteLossy = optionalFlag(p.overwriteLossy);
+    const createFolder = optionalFlag(p.createFolder);
+    if (typeof overwriteLossy === 'string' || typeof createFolder === 'string') return 'flags must be true or false';
+    const request: RequestOf<'file:save'> = { path: p.path, text: p.text, format };
+    if (overwriteLossy) request.overwriteLossy = true;
+    if (createFolder) request.createFolder = true;
+    return request;
+  },
+  'file:watch': (p) => {
+    if (!isRecord(p) || !Array.isArray(p.paths) || p.paths.length > MAX_WATCHED_FILES) return 'expected { paths: string[] }';
+    if (!p.paths.every(isAbsolutePath)) return 'paths must be absolute';
+    return { paths: [...p.paths] };
+  },
+  'journal:write': checkJournalWrite,
+  'journal:clear': (p) => (isRecord(p) && isEntryId(p.id) ? { id: p.id } : 'expected { id: string }'),
+  'drafts:list': (p) => (isRecord(p) && isAbsolutePath(p.folder) ? { folder: p.folder } : 'expected { folder: absolute path }'),
+  'drafts:create': (p) => {
+    if (!isRecord(p) || !isAbsolutePath(p.folder)) return 'expected { folder: absolute path, title: string }';
+    if (typeof p.title !== 'string' || p.title.length > MAX_TITLE_CHARS * 4) return 'title must be a short string';
+    return { folder: p.folder, title: p.title };
+  },
+  'drafts:watch': (p) => {
+    if (!isRecord(p) || (p.folder !== null && !isAbsolutePath(p.folder))) return 'expected { folder: absolute path | null }';
+    return { folder: p.folder };
   },
   'dialog:save': (p) =>
     isRecord(p) && typeof p.suggestedName === 'string' && p.suggestedName.length <= 255 && !p.suggestedName.includes('\0')

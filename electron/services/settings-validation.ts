@@ -2,6 +2,7 @@
  * Keeps only well-formed settings fields from untrusted input (the settings
  * file, or a page's write request). Unknown keys are dropped, never merged.
  */
+import path from 'node:path';
 import { MAX_RECENT_FILES, type QuoteStyle, type Settings, type ThemeSetting, type ViewMode } from '../contract';
 
 const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark', 'sepia'];
@@ -30,5 +31,11 @@ export function sanitizeSettingsPatch(input: unknown): Partial<Settings> {
       .filter((p): p is string => typeof p === 'string' && p.length > 0 && p.length < 4096)
       .slice(0, MAX_RECENT_FILES);
   }
+  if (source.draftsFolder === null) patch.draftsFolder = null;
+  else if (isAbsoluteFolder(source.draftsFolder)) patch.draftsFolder = source.draftsFolder;
   return patch;
+}
+
+function isAbsoluteFolder(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length < 4096 && !value.includes('\0') && path.isAbsolute(value);
 }

@@ -16,6 +16,9 @@ export interface SettingsStore {
   write(patch: Partial<Settings>): Promise<Settings>;
   /** Moves a path to the top of the recent files. */
   addRecent(file: string): Promise<Settings>;
+  /** Drops the given paths from the recent files. */
+  removeRecent(files: readonly string[]): Promise<Settings>;
+  clearRecent(): Promise<Settings>;
 }
 
 export function createSettingsStore(profileDir: string): SettingsStore {
@@ -61,5 +64,7 @@ export function createSettingsStore(profileDir: string): SettingsStore {
         ...current,
         recentFiles: [recent, ...current.recentFiles.filter((p) => p !== recent)].slice(0, MAX_RECENT_FILES),
       })),
+    removeRecent: (gone) => update((current) => ({ ...current, recentFiles: current.recentFiles.filter((p) => !gone.includes(p)) })),
+    clearRecent: () => update((current) => ({ ...current, recentFiles: [] })),
   };
 }

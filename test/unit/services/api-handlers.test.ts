@@ -2,7 +2,10 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, createApi, type Invoke } from '../../../electron/contract';
+import { CHANNELS, createApi, type Invoke, type MainEvent } from '../../../electron/contract';
+import { createJournal } from '../../../electron/services/journal';
+import { createFileWatcher } from '../../../electron/services/file-watcher';
+import { createFolderWatcher } from '../../../electron/services/folder-watcher';
 import { createApiHandler, type ShellHooks } from '../../../electron/services/api-handlers';
 import { createSettingsStore } from '../../../electron/services/settings';
 import { validateRequest } from '../../../electron/services/request-validation';
@@ -37,6 +40,18 @@ describe('request validation', () => {
       ['settings:read', { sneaky: true }],
       ['link:open-external', { url: ['https://x'] }],
       ['dialog:save', { suggestedName: 'x'.repeat(300) }],
+      ['file:save', { path: '/x.md', text: 'x', format: { eol: 'lf', bom: false }, overwriteLossy: 'yes' }],
+      ['file:save', { path: '/x.md', text: 'x', format: { eol: 'lf', bom: false, encoding: 'latin1' } }],
+      ['file:watch', { paths: ['relative.md'] }],
+      ['file:watch', { paths: '/a.md' }],
+      ['file:watch', { paths: Array.from({ length: 300 }, (_, i) => `/f${i}.md`) }],
+      ['journal:write', { id: '../../x', path: null, name: 'U', text: '', format: { eol: 'lf', bom: false }, baseMtimeMs: null }],
+      ['journal:clear', { id: 'a/b/c/d/e/f' }],
+      ['journal:list', { id: 'x' }],
+      ['drafts:list', { folder: 'drafts' }],
+      ['drafts:create', { folder: '/d', title: 7 }],
+      ['drafts:watch', { folder: 'relative' }],
+      ['recent:clear', 1],
     ];
     for (const [channel, payload] of bad) {
       expect(validateRequest(channel, payload), JSON.stringify([channel, payload])).toMatchObject({
@@ -110,6 +125,64 @@ describe('API handlers', () => {
       expect(await api.openExternal({ url }), url).toMatchObject({ ok: false, error: { code: 'BLOCKED_URL' } });
     }
     expect(opened).toEqual(['https://example.com/a', 'mailto:desk@example.com']);
+  });
+
+  it('says the journal and watchers are unsupported until the shell wires them', async () => {
+    const { api } = await setup();
+    expect(await api.listJournal()).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+    expect(await api.watchFiles({ paths: [] })).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+    expect(await api.watchDrafts({ folder: null })).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+  });
+
+  it('journals, watches, lists drafts and recent files through the typed API', async () => {
+    const profile = await mkdtemp(path.join(os.tmpdir(), 'byline-api-'));
+    const events: MainEvent[] = [];
+    const journal = createJournal({ profileDir: profile });
+    const watcher = createFileWatcher({ onEvent: (e) => events.push(e), pollMs: 0 });
+    const draftsWatcher = createFolderWatcher({ onEvent: (e) => events.push(e) });
+    const settings = createSettingsStore(profile);
+    const handler = createApiHandler({
+      hooks: { kind: 'chromium', dialogs: null, openExternal: async () => undefined },
+      settings,
+      version: '1',
+      startupPaths: [],
+      journal,
+      watcher,
+      draftsWatcher,
+    });
+    const api = createApi(handler as Invoke, () => () => undefined);
+    try {
+      const created = await api.createDraft({ folder: profile, title: 'On Trees' });
+      if (!created.ok) throw new Error(created.error.message);
+      const file = created.value.path!;
+      expect(await api.listDrafts({ folder: profile })).toMatchObject({ ok: true, value: [{ path: file, headline: 'On Trees' }] });
+      expect(await api.watchFiles({ paths: [file] })).toEqual({ ok: true, value: null });
+      const write = { id: 'buffer-1234', path: file, name: 'on-trees.md', text: 'unsaved', format: created.value.format, baseMtimeMs: created.value.mtimeMs };
+      expect(await api.writeJournal(write)).toEqual({ ok: true, value: null });
+      expect(await api.saveFile({ path: file, text: 'saved words\n', format: created.value.format })).toMatchObject({ ok: true });
+      expect(await api.clearJournal({ id: 'buffer-1234' })).toEqual({ ok: true, value: null });
+      await new Promise((r) => setTimeout(r, 400));
+      expect(events.filter((e) => e.type !== 'drafts-changed')).toEqual([]);
+      expect(await api.listRecent()).toEqual({ ok: true, value: [{ path: file, name: 'on-trees.md', exists: true }] });
+      expect(await api.clearRecent()).toEqual({ ok: true, value: null });
+      expect(await api.listRecent()).toEqual({ ok: true, value: [] });
+      expect(await api.listJournal()).toEqual({ ok: true, value: [] });
+    } finally {
+      journal.dispose();
+      watcher.close();
+      draftsWatcher.close();
+    }
+  });
+
+  it('refuses to overwrite a lossy original through the API unless asked', async () => {
+    const { api, profile } = await setup();
+    const file = path.join(profile, 'latin1.md');
+    await writeFile(file, Buffer.from('Caf\xe9', 'latin1'));
+    const opened = await api.openFile({ path: file });
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(opened.value.warnings[0]?.code).toBe('INVALID_UTF8');
+    expect(await api.saveFile({ path: file, text: 'x', format: opened.value.format })).toMatchObject({ ok: false, error: { code: 'LOSSY_OVERWRITE' } });
+    expect(await api.saveFile({ path: file, text: 'x', format: opened.value.format, overwriteLossy: true })).toMatchObject({ ok: true });
   });
 
   it('turns a failing hook into an error value instead of a crash', async () => {

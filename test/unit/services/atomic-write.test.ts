@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFs, writeFileAtomic, type AtomicWriteFs } from '../../../electron/services/atomic-write';
+import { FAULT_STEPS, failing } from './fault-fs';
 
 async function folderWith(name: string, content: string) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'byline-atomic-'));
@@ -12,29 +13,6 @@ async function folderWith(name: string, content: string) {
 }
 
 const data = (s: string) => new TextEncoder().encode(s);
-
-/** Wraps the real file system so one step fails like a full or read-only disk would. */
-function failing(step: 'open' | 'write' | 'sync' | 'rename' | 'chmod', code = 'ENOSPC'): AtomicWriteFs {
-  const fail = () => Object.assign(new Error(`${code}: injected`), { code });
-  return {
-    ...nodeFs,
-    open: (async (...args: Parameters<typeof nodeFs.open>) => {
-      if (step === 'open') throw fail();
-      const handle = await nodeFs.open(...args);
-      if (step === 'write') handle.writeFile = async () => { throw fail(); };
-      if (step === 'sync') handle.sync = async () => { throw fail(); };
-      return handle;
-    }) as AtomicWriteFs['open'],
-    rename: (async (...args: Parameters<typeof nodeFs.rename>) => {
-      if (step === 'rename') throw fail();
-      return nodeFs.rename(...args);
-    }) as AtomicWriteFs['rename'],
-    chmod: (async (...args: Parameters<typeof nodeFs.chmod>) => {
-      if (step === 'chmod') throw fail();
-      return nodeFs.chmod(...args);
-    }) as AtomicWriteFs['chmod'],
-  };
-}
 
 describe('atomic write', () => {
   it('replaces the file and leaves no temp file behind', async () => {
@@ -51,7 +29,7 @@ describe('atomic write', () => {
     expect(await readFile(file, 'utf8')).toBe('fresh');
   });
 
-  for (const step of ['open', 'write', 'sync', 'chmod', 'rename'] as const) {
+  for (const step of FAULT_STEPS) {
     it(`keeps the original intact when ${step} fails`, async () => {
       const { dir, file } = await folderWith('draft.md', 'the original words');
       await expect(writeFileAtomic(file, data('half-written'), failing(step))).rejects.toMatchObject({ code: 'ENOSPC' });
@@ -59,6 +37,20 @@ describe('atomic write', () => {
       expect(await readdir(dir)).toEqual(['draft.md']);
     });
   }
+
+  it('still saves when the folder refuses fsync (the data itself is synced)', async () => {
+    const { file } = await folderWith('draft.md', 'old');
+    let opens = 0;
+    const fs: AtomicWriteFs = {
+      ...nodeFs,
+      open: (async (...args: Parameters<typeof nodeFs.open>) => {
+        if (opens++ === 1) throw Object.assign(new Error('EINVAL: injected'), { code: 'EINVAL' });
+        return nodeFs.open(...args);
+      }) as AtomicWriteFs['open'],
+    };
+    await writeFileAtomic(file, data('new'), fs);
+    expect(await readFile(file, 'utf8')).toBe('new');
+  });
 
   it('keeps the file mode', async () => {
     const { file } = await folderWith('draft.md', 'x');

@@ -1,7 +1,9 @@
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { promises as fsp } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { listRecentFiles } from '../../../electron/services/recent-files';
 import { DEFAULT_SETTINGS, MAX_RECENT_FILES } from '../../../electron/contract';
 import { createSettingsStore } from '../../../electron/services/settings';
 import { resolveProfileDir } from '../../../electron/services/profile-dir';
@@ -45,6 +47,46 @@ describe('settings', () => {
     expect(recentFiles[0]).toBe('/d/5.md');
     expect(recentFiles).toHaveLength(MAX_RECENT_FILES);
     expect(new Set(recentFiles).size).toBe(recentFiles.length);
+  });
+
+  it('remembers the drafts folder only as an absolute path or null', async () => {
+    const profile = await mkdtemp(path.join(os.tmpdir(), 'byline-settings-'));
+    const store = createSettingsStore(profile);
+    await store.write({ draftsFolder: '/home/w/Drafts' });
+    expect((await createSettingsStore(profile).read()).draftsFolder).toBe('/home/w/Drafts');
+    for (const bad of ['relative/drafts', '', 42, '/a\0b', ['/x']]) {
+      expect(await store.write({ draftsFolder: bad } as never)).toMatchObject({ draftsFolder: '/home/w/Drafts' });
+    }
+    expect((await store.write({ draftsFolder: null })).draftsFolder).toBeNull();
+  });
+
+  it('lists recent files, dropping those that are gone, and clears them', async () => {
+    const profile = await mkdtemp(path.join(os.tmpdir(), 'byline-settings-'));
+    const store = createSettingsStore(profile);
+    const here = path.join(profile, 'here.md');
+    await writeFile(here, 'x');
+    await store.addRecent(path.join(profile, 'gone.md'));
+    await store.addRecent(profile); // a folder now: gone as a file
+    await store.addRecent(here);
+    expect(await listRecentFiles(store)).toEqual([{ path: here, name: 'here.md', exists: true }]);
+    expect((await createSettingsStore(profile).read()).recentFiles).toEqual([here]);
+    await store.clearRecent();
+    expect(await listRecentFiles(store)).toEqual([]);
+  });
+
+  it('keeps a recent file it cannot check right now, marked as not available', async () => {
+    const profile = await mkdtemp(path.join(os.tmpdir(), 'byline-settings-'));
+    const store = createSettingsStore(profile);
+    const file = path.join(profile, 'offline.md');
+    await writeFile(file, 'x');
+    await store.addRecent(file);
+    vi.spyOn(fsp, 'stat').mockImplementation(async () => new Promise(() => undefined) as never);
+    try {
+      expect(await listRecentFiles(store, 50)).toEqual([{ path: file, name: 'offline.md', exists: false }]);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect((await store.read()).recentFiles).toEqual([file]);
   });
 
   it('does not lose a field when writes race', async () => {

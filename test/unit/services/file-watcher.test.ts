@@ -1,0 +1,146 @@
+import { mkdtemp, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFileWatcher, type FileWatchEvent, type FileWatcher } from '../../../electron/services/file-watcher';
+import { readDocument, writeDocument } from '../../../electron/services/files';
+import { createFolderWatcher, type FolderWatcher } from '../../../electron/services/folder-watcher';
+
+const open: (FileWatcher | FolderWatcher)[] = [];
+afterEach(() => {
+  for (const watcher of open.splice(0)) watcher.close();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function setup(content = 'first\n', pollMs = 0) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'byline-watch-'));
+  const file = path.join(dir, 'oped.md');
+  await writeFile(file, content);
+  const events: FileWatchEvent[] = [];
+  // No poll by default: these tests prove the folder watch itself sees each change.
+  const watcher = createFileWatcher({ onEvent: (e) => events.push(e), pollMs });
+  open.push(watcher);
+  await watcher.setWatched([file]);
+  return { dir, file, events, watcher };
+}
+
+/** Waits until `count` events arrived (within a second, as promised), then a little more for strays. */
+async function settle(events: unknown[], count: number, within = 1000) {
+  const start = Date.now();
+  while (events.length < count && Date.now() - start < within) await sleep(20);
+  await sleep(250);
+}
+
+describe('file watcher', () => {
+  it('reports an external write within a second, with the new text read through openDocument', async () => {
+    const { file, events } = await setup();
+    await writeFile(file, 'changed by another program\r\n');
+    await settle(events, 1);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'file-changed', path: file, text: 'changed by another program\n', format: { eol: 'crlf' }, warnings: [] });
+  });
+
+  it('ignores our own saves', async () => {
+    const { file, events, watcher } = await setup();
+    for (const text of ['mine\n', 'mine again\n']) {
+      const result = await writeDocument(file, text, { eol: 'lf', bom: false }, { beforeWrite: (p, hash) => watcher.noteOwnWrite(p, null, hash) });
+      if (!result.ok) throw new Error(result.error.message);
+      watcher.noteOwnWrite(result.value.saved.path, result.value.saved.mtimeMs, result.value.hash);
+    }
+    await settle(events, 1, 600);
+    expect(events).toEqual([]);
+  });
+
+  it('ignores a touch that changes nothing', async () => {
+    const { file, events } = await setup();
+    const later = new Date(Date.now() + 5000);
+    await utimes(file, later, later);
+    await settle(events, 1, 500);
+    expect(events).toEqual([]);
+  });
+
+  it('sees an editor’s atomic replace (temp file renamed over ours)', async () => {
+    const { dir, file, events } = await setup();
+    const temp = path.join(dir, '.oped.md.swp');
+    await writeFile(temp, 'replaced atomically\n');
+    await rename(temp, file);
+    await settle(events, 1);
+    expect(events.map((e) => e.type)).toEqual(['file-changed']);
+    expect(events[0]).toMatchObject({ text: 'replaced atomically\n' });
+  });
+
+  it('reports a delete, a rename away, and the file coming back', async () => {
+    const { dir, file, events } = await setup();
+    await rm(file);
+    await settle(events, 1);
+    expect(events).toEqual([{ type: 'file-deleted', path: file }]);
+    await writeFile(file, 'first\n');
+    await settle(events, 2);
+    // Back with the same words: still news, so the page can drop its "deleted" mark.
+    expect(events[1]).toMatchObject({ type: 'file-changed', path: file, text: 'first\n' });
+    await rename(file, path.join(dir, 'renamed.md'));
+    await settle(events, 3);
+    expect(events[2]).toEqual({ type: 'file-deleted', path: file });
+  });
+
+  it('reports a file that became unreadable', async () => {
+    const { file, events } = await setup();
+    await writeFile(file, Buffer.from([0x00, 0x01, 0x02]));
+    await settle(events, 1);
+    expect(events[0]).toMatchObject({ type: 'file-unreadable', path: file, error: { code: 'BINARY' } });
+  });
+
+  it('reports a change made between opening and watching', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'byline-watch-'));
+    const file = path.join(dir, 'a.md');
+    await writeFile(file, 'as opened\n');
+    const events: FileWatchEvent[] = [];
+    const watcher = createFileWatcher({ onEvent: (e) => events.push(e), pollMs: 0 });
+    open.push(watcher);
+    const read = await readDocument(file);
+    if (!read.ok) throw new Error(read.error.message);
+    watcher.noteOwnWrite(file, read.value.doc.mtimeMs, read.value.hash);
+    await writeFile(file, 'changed before the watch began\n');
+    await watcher.setWatched([file]);
+    await settle(events, 1);
+    expect(events.map((e) => e.type)).toEqual(['file-changed']);
+  });
+
+  it('watches only the current set of paths', async () => {
+    const { dir, file, events, watcher } = await setup();
+    const other = path.join(dir, 'other.md');
+    await writeFile(other, 'x');
+    await watcher.setWatched([other]);
+    await writeFile(file, 'no longer watched');
+    await writeFile(other, 'watched');
+    await settle(events, 1);
+    expect(events.map((e) => e.path)).toEqual([other]);
+  });
+
+  it('falls back to polling', async () => {
+    const { file, events, watcher } = await setup('first\n', 150);
+    // A stale baseline, as if fs.watch had missed a change: only the poll can notice.
+    watcher.noteOwnWrite(file, 0, 'hash-of-older-content');
+    await settle(events, 1);
+    expect(events.map((e) => e.type)).toEqual(['file-changed']);
+  });
+});
+
+describe('drafts folder watcher', () => {
+  it('says the folder changed when a draft is added, debounced', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'byline-drafts-watch-'));
+    const events: unknown[] = [];
+    const watcher = createFolderWatcher({ onEvent: (e) => events.push(e), debounceMs: 100 });
+    open.push(watcher);
+    watcher.setFolder(dir);
+    await writeFile(path.join(dir, 'new.md'), '# New');
+    await writeFile(path.join(dir, 'new.md'), '# New, edited');
+    await settle(events, 1);
+    expect(events).toEqual([{ type: 'drafts-changed', folder: dir }]);
+    watcher.setFolder(null);
+    await writeFile(path.join(dir, 'more.md'), 'x');
+    await sleep(300);
+    expect(events).toHaveLength(1);
+  });
+});
