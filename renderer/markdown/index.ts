@@ -1,0 +1,15 @@
+/** The pipeline's public face: render, count. Nothing here touches DOM or Node. */
+export {
+  render,
+  resolveConfig,
+  DEFAULT_PIPELINE_CONFIG,
+  type RenderOptions,
+  type RenderResult,
+  type DocumentMeta,
+  type PipelineConfig,
+} from './render';
+export type { Heading, FrontMatter, FrontMatterError, Citation, EmptyLink, LinkMode, NoteEntry, SourceEntry } from './document-meta';
+export { createMarkdownIt, createCoreMarkdownIt } from './create-markdown-it';
+export { countWords, stripFrontMatter } from './word-count';
+export { QUOTE_STYLES, isQuoteStyle, type QuoteStyleName } from './quote-styles';
+export { LINK_MODES } from './source-types';
