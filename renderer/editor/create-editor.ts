@@ -16,6 +16,7 @@ import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/sea
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { proseTheme } from './prose-theme';
 import { frontMatterSyntax } from './front-matter-syntax';
+import { quoteStyling } from './quote-styling';
 
 export interface EditorOptions {
   /** The page's CSP style nonce, so CodeMirror's injected styles are allowed. */
@@ -38,6 +39,7 @@ export function editorExtensions(options: EditorOptions): Extension[] {
     keymap.of([...searchKeymap, ...historyKeymap, ...defaultKeymap, indentWithTab]),
     EditorView.contentAttributes.of({ spellcheck: 'true', autocorrect: 'on', autocapitalize: 'sentences', 'aria-label': 'Document text' }),
     proseTheme(),
+    quoteStyling(),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) options.onDocChanged(update);
     }),

@@ -44,8 +44,15 @@ export async function createPreviewPane(frame: HTMLIFrameElement, options: Previ
 
   return {
     update(markdown) {
+      const t0 = performance.now();
       const result = render(markdown, { quoteStyle, sourceLines: true });
-      patchChildren(article, sanitize(result.html));
+      const t1 = performance.now();
+      const clean = sanitize(result.html);
+      const t2 = performance.now();
+      patchChildren(article, clean);
+      performance.measure('byline:render', { start: t0, end: t1 });
+      performance.measure('byline:sanitize', { start: t1, end: t2 });
+      performance.measure('byline:patch', { start: t2, end: performance.now() });
       return result;
     },
     setQuoteStyle(style) {

@@ -1,0 +1,31 @@
+/**
+ * Commands by name (the contract's `MenuCommand`s and the page's own), run by
+ * menus, toolbar buttons and shortcuts alike. Features register their own
+ * commands; file commands run one at a time so a double Ctrl+S can't open two
+ * dialogs.
+ */
+export type CommandHandler = () => unknown;
+
+const handlers = new Map<string, CommandHandler>();
+let fileCommandRunning = false;
+
+export function registerCommand(name: string, handler: CommandHandler): void {
+  handlers.set(name, handler);
+}
+
+export function hasCommand(name: string): boolean {
+  return handlers.has(name);
+}
+
+export async function runCommand(name: string): Promise<void> {
+  const handler = handlers.get(name);
+  if (!handler) return;
+  const exclusive = name.startsWith('file:');
+  if (exclusive && fileCommandRunning) return;
+  if (exclusive) fileCommandRunning = true;
+  try {
+    await handler();
+  } finally {
+    if (exclusive) fileCommandRunning = false;
+  }
+}
