@@ -10,7 +10,8 @@ export default defineConfig({
   base: './',
   publicDir: false,
   build: {
-    outDir: resolve(__dirname, 'dist/renderer'),
+    // BYLINE_DIST_DIR lets parallel builds (several developers, one tree) keep apart.
+    outDir: resolve(__dirname, process.env.BYLINE_DIST_DIR ?? 'dist', 'renderer'),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,

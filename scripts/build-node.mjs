@@ -5,6 +5,8 @@
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 
+const dist = process.env.BYLINE_DIST_DIR ?? 'dist';
+
 const entries = {
   main: 'electron/shells/electron/main.ts',
   preload: 'electron/shells/electron/preload.ts',
@@ -15,7 +17,7 @@ const entries = {
 
 await build({
   entryPoints: entries,
-  outdir: 'dist/electron',
+  outdir: `${dist}/electron`,
   outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
@@ -26,4 +28,4 @@ await build({
   logLevel: 'warning',
   banner: { js: '#!/usr/bin/env node' },
 });
-await chmod('dist/electron/cli.cjs', 0o755);
+await chmod(`${dist}/electron/cli.cjs`, 0o755);

@@ -4,12 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './harness';
+import { DIST } from './harness';
 
 export default function setup(): void {
-  for (const file of ['dist/renderer/index.html', 'dist/renderer/preview.html', 'dist/electron/chromium-shell.cjs']) {
-    if (!existsSync(path.join(ROOT, file))) {
-      throw new Error(`e2e: ${file} is missing. Run \`npm run build\` (npm test does it for you).`);
+  for (const file of ['renderer/index.html', 'renderer/preview.html', 'electron/chromium-shell.cjs', 'electron/start.cjs']) {
+    if (!existsSync(path.join(DIST, file))) {
+      throw new Error(`e2e: ${path.join(DIST, file)} is missing. Run \`npm run build\` (npm test does it for you).`);
     }
   }
 }

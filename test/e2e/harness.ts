@@ -21,6 +21,8 @@ function projectRoot(start: string = process.cwd()): string {
 }
 
 export const ROOT = projectRoot();
+/** The built app under test: `dist/`, or BYLINE_DIST_DIR when set (parallel builds). */
+export const DIST = path.resolve(ROOT, process.env.BYLINE_DIST_DIR ?? 'dist');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
 export interface RunningApp {
@@ -60,7 +62,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   let output = '';
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'dist/electron/start.cjs'), ...(options.files ?? []), `--remote-debugging-port=${port}`],
+    [path.join(DIST, 'electron/start.cjs'), ...(options.files ?? []), `--remote-debugging-port=${port}`],
     {
       cwd: ROOT,
       env: { ...process.env, BYLINE_HEADLESS: '1', BYLINE_SHELL: 'chromium', BYLINE_USER_DATA: userData, ...options.env },
