@@ -15,6 +15,7 @@ import { runCommand } from './app/command-registry';
 import { installDocumentCommands } from './app/document-commands';
 import { createLiveRefresh } from './app/live-refresh';
 import { installViewModes } from './app/view-mode';
+import { installSourceHints } from './app/source-hints';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -53,6 +54,7 @@ async function boot(): Promise<void> {
     app.notifyDocChanged();
   };
   app.onDocumentLoaded(() => refresh.flush());
+  installSourceHints(app, refresh, previewFrame);
 
   const documents = installDocumentCommands(app, editorOptions, statusBar);
   installViewModes(app);

@@ -17,6 +17,8 @@ import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { proseTheme } from './prose-theme';
 import { frontMatterSyntax } from './front-matter-syntax';
 import { quoteStyling } from './quote-styling';
+import { linkChips } from './link-chips';
+import { frontMatterErrors } from './front-matter-error';
 
 export interface EditorOptions {
   /** The page's CSP style nonce, so CodeMirror's injected styles are allowed. */
@@ -40,6 +42,8 @@ export function editorExtensions(options: EditorOptions): Extension[] {
     EditorView.contentAttributes.of({ spellcheck: 'true', autocorrect: 'on', autocapitalize: 'sentences', 'aria-label': 'Document text' }),
     proseTheme(),
     quoteStyling(),
+    linkChips(),
+    frontMatterErrors(),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) options.onDocChanged(update);
     }),

@@ -1,0 +1,171 @@
+/**
+ * Source chips: while the cursor is elsewhere, each link's `(url "title")`
+ * (or a reference link's `[label]`) folds into a small numbered chip — the
+ * number the preview and exports give that source — and expands again when
+ * the cursor enters the link. Hovering a chip shows the source's title and URL.
+ *
+ * Numbers come from the pipeline's metadata for the last render
+ * (`setLinkCitations`), matched to links by source line and URL, so the editor
+ * never numbers anything on its own and can't disagree with the output.
+ */
+import { StateEffect, StateField, RangeSetBuilder, type EditorState, type Extension } from '@codemirror/state';
+import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { syntaxTree } from '@codemirror/language';
+import type { SyntaxNode } from '@lezer/common';
+
+/** What a chip needs to know about one numbered link citation. */
+export interface LinkCitation {
+  /** 0-based source line. */
+  line: number;
+  number: number;
+  url: string;
+  /** Source title (title attribute, else link text). */
+  title: string;
+}
+
+export const setLinkCitations = StateEffect.define<readonly LinkCitation[]>();
+
+/** Citations grouped by 0-based line, in reading order. */
+const citationsField = StateField.define<ReadonlyMap<number, readonly LinkCitation[]>>({
+  create: () => new Map(),
+  update(value, tr) {
+    for (const effect of tr.effects) {
+      if (effect.is(setLinkCitations)) {
+        const byLine = new Map<number, LinkCitation[]>();
+        for (const citation of effect.value) {
+          const list = byLine.get(citation.line) ?? [];
+          list.push(citation);
+          byLine.set(citation.line, list);
+        }
+        return byLine;
+      }
+    }
+    return value;
+  },
+});
+
+class ChipWidget extends WidgetType {
+  constructor(
+    readonly number: number,
+    readonly label: string,
+    readonly jumpTo: number,
+  ) {
+    super();
+  }
+  override eq(other: ChipWidget): boolean {
+    return other.number === this.number && other.label === this.label && other.jumpTo === this.jumpTo;
+  }
+  toDOM(view: EditorView): HTMLElement {
+    const chip = document.createElement('span');
+    chip.className = 'cm-link-chip';
+    chip.textContent = String(this.number);
+    chip.title = this.label;
+    chip.setAttribute('aria-label', `Source ${this.number}: ${this.label}`);
+    chip.addEventListener('mousedown', (event) => {
+      event.preventDefault();
+      view.dispatch({ selection: { anchor: this.jumpTo } });
+      view.focus();
+    });
+    return chip;
+  }
+  override ignoreEvent(): boolean {
+    return false;
+  }
+}
+
+/** Loosely the same URL: enough to tell apart links that share a line. */
+function sameTarget(raw: string, cited: string): boolean {
+  const clean = (u: string) => u.trim().replace(/^<|>$/g, '').replace(/#.*$/, '').replace(/\/$/, '').toLowerCase();
+  return clean(raw) === clean(cited) || clean(encodeURI(raw)) === clean(cited);
+}
+
+/** The part of a link that folds: from after the text's `]` to the link's end. */
+function foldRange(link: SyntaxNode, state: EditorState): { from: number; url: string } | null {
+  let closeText: SyntaxNode | null = null;
+  let url = '';
+  let sawReference = false;
+  for (let child = link.firstChild; child; child = child.nextSibling) {
+    if (child.name === 'LinkMark' && !closeText && state.sliceDoc(child.from, child.to) === ']') closeText = child;
+    else if (child.name === 'URL') url = state.sliceDoc(child.from, child.to);
+    else if (child.name === 'LinkLabel') sawReference = true;
+  }
+  if (!closeText || closeText.to >= link.to) return null;
+  if (!url && !sawReference) return null;
+  return { from: closeText.to, url };
+}
+
+function buildChips(view: EditorView): DecorationSet {
+  const { state } = view;
+  const byLine = state.field(citationsField);
+  const builder = new RangeSetBuilder<Decoration>();
+  if (byLine.size === 0) return builder.finish();
+  const selection = state.selection.main;
+  const used = new Set<LinkCitation>();
+  for (const { from, to } of view.visibleRanges) {
+    syntaxTree(state).iterate({
+      from,
+      to,
+      enter(node) {
+        if (node.name !== 'Link') return;
+        const range = foldRange(node.node, state);
+        if (!range) return false;
+        const line = state.doc.lineAt(node.from).number - 1;
+        const candidates = (byLine.get(line) ?? []).filter((c) => !used.has(c));
+        const citation = candidates.find((c) => range.url && sameTarget(range.url, c.url)) ?? candidates[0];
+        if (!citation) return false;
+        used.add(citation);
+        const cursorInside = selection.from <= node.to && selection.to >= node.from;
+        if (cursorInside) return false;
+        const label = citation.title ? `${citation.title} — ${citation.url}` : citation.url;
+        builder.add(range.from, node.to, Decoration.replace({ widget: new ChipWidget(citation.number, label, range.from + 1) }));
+        return false;
+      },
+    });
+  }
+  return builder.finish();
+}
+
+const chipPlugin = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = buildChips(view);
+    }
+    update(update: ViewUpdate) {
+      if (
+        update.docChanged ||
+        update.selectionSet ||
+        update.viewportChanged ||
+        update.startState.field(citationsField) !== update.state.field(citationsField) ||
+        syntaxTree(update.startState) !== syntaxTree(update.state)
+      ) {
+        this.decorations = buildChips(update.view);
+      }
+    }
+  },
+  { decorations: (plugin) => plugin.decorations },
+);
+
+const chipTheme = EditorView.baseTheme({
+  '.cm-link-chip': {
+    display: 'inline-block',
+    minWidth: '1.35em',
+    padding: '0 0.35em',
+    margin: '0 0.1em',
+    borderRadius: '0.7em',
+    fontFamily: 'var(--ui-font, system-ui, sans-serif)',
+    fontSize: '0.68em',
+    fontWeight: '600',
+    lineHeight: '1.5',
+    textAlign: 'center',
+    verticalAlign: '0.35em',
+    color: 'var(--paper, #fff)',
+    backgroundColor: 'var(--accent, #a4372a)',
+    cursor: 'pointer',
+  },
+});
+
+/** Folds link targets into numbered source chips; feed it with `setLinkCitations`. */
+export function linkChips(): Extension {
+  return [citationsField, chipPlugin, chipTheme];
+}
