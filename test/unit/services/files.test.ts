@@ -15,6 +15,22 @@ async function dir() {
 const LF = { eol: 'lf', bom: false, encoding: 'utf-8' } as const;
 const isRoot = process.getuid?.() === 0;
 
+/**
+ * Real permission bits can't be tested as root (root ignores them): then the
+ * scenario runs in a child process as `nobody` (uid/gid 65534) instead of
+ * being skipped.
+ */
+async function runWithRealPermissions(): Promise<{ open: unknown; save: unknown; after: string }> {
+  const { spawnSync } = await import('node:child_process');
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'byline-perm-'));
+  const child = path.join(__dirname, 'fixtures', 'permissions-child.ts');
+  const ids = isRoot ? { uid: 65534, gid: 65534 } : {};
+  if (isRoot) await chmod(folder, 0o777);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', child, folder], { encoding: 'utf8', cwd: process.cwd(), ...ids });
+  if (run.status !== 0) throw new Error(`permissions child failed (${run.status}): ${run.stderr}`);
+  return JSON.parse(run.stdout) as { open: unknown; save: unknown; after: string };
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -120,16 +136,11 @@ describe('opening files', () => {
     if (!result.ok) expect(result.error.message).toBe("Can't open “secret.md”: you don't have permission to read it.");
   });
 
-  it.skipIf(isRoot)('says so when a file is unreadable (real chmod 000)', async () => {
-    const folder = await dir();
-    const file = path.join(folder, 'secret.md');
-    await writeFile(file, 'private');
-    await chmod(file, 0o000);
-    try {
-      expect(await openDocument(file)).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED' } });
-    } finally {
-      await chmod(file, 0o644);
-    }
+  it('says so when a file is unreadable, and refuses to save into a read-only folder (real permission bits)', async () => {
+    const result = await runWithRealPermissions();
+    expect(result.open).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED' } });
+    expect(result.save).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED' } });
+    expect(result.after).toBe('keep');
   });
 });
 
@@ -198,16 +209,4 @@ describe('saving files', () => {
     expect(await readFile(file, 'utf8')).toBe('Café\n');
   });
 
-  it.skipIf(isRoot)('fails on a read-only file without touching it (real chmod)', async () => {
-    const folder = await dir();
-    const file = path.join(folder, 'draft.md');
-    await writeFile(file, 'keep');
-    await chmod(folder, 0o555);
-    try {
-      expect(await saveDocument(file, 'x', LF)).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED' } });
-      expect(await readFile(file, 'utf8')).toBe('keep');
-    } finally {
-      await chmod(folder, 0o755);
-    }
-  });
 });
