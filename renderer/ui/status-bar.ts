@@ -1,17 +1,98 @@
-/** The status bar: the word count and a short-lived message. */
+/**
+ * The status bar: a short-lived message, and the writing figures — words,
+ * characters, reading time, the readability grade of the document and of the
+ * paragraph at the cursor, progress toward the front matter's `target`, and
+ * the counts of the selection when there is one. It only draws; the figures
+ * are computed by renderer/app/writing-status.ts. Only the message is a live
+ * region, so screen readers aren't told every keystroke's count.
+ */
+import type { TextCounts } from '../markdown';
+import { formatGrade, formatReadingTime, formatTarget, plural, READING_WPM } from './status-format';
+
+export interface StatusCounts extends TextCounts {
+  /** The front matter's `target` word count, or null. */
+  target: number | null;
+  /** Counts of the selected text; null when nothing is selected. */
+  selection: TextCounts | null;
+  /** Flesch–Kincaid grade of the body, and of the paragraph at the cursor. */
+  grade: number | null;
+  paragraphGrade: number | null;
+}
+
 export interface StatusBar {
+  /** The word count alone (the figures from `showCounts` take over once they arrive). */
   setWordCount(words: number): void;
+  showCounts(counts: StatusCounts): void;
   flash(message: string): void;
+}
+
+function span(id: string, className: string, text = ''): HTMLSpanElement {
+  const node = document.createElement('span');
+  node.id = id;
+  node.className = className;
+  node.textContent = text;
+  return node;
 }
 
 export function createStatusBar(root: Document = document): StatusBar {
   const words = root.getElementById('word-count')!;
   const message = root.getElementById('status-message')!;
+  const bar = words.closest('.status-bar') ?? words.parentElement!;
+  bar.removeAttribute('role');
+  bar.removeAttribute('aria-live');
+  message.setAttribute('role', 'status');
+  message.setAttribute('aria-live', 'polite');
+
+  const stats = document.createElement('div');
+  stats.className = 'writing-stats';
+  const selection = span('selection-count', 'stat stat-selection');
+  selection.hidden = true;
+  const characters = span('char-count', 'stat', '0 characters');
+  const reading = span('reading-time', 'stat', 'no reading time');
+  reading.title = `Reading time at ${READING_WPM} words a minute`;
+  const readability = span('readability', 'stat', '');
+  readability.title = 'Flesch–Kincaid grade level: the whole piece, and the paragraph at the cursor';
+  const target = span('target-progress', 'stat stat-target');
+  target.hidden = true;
+  const progress = document.createElement('progress');
+  progress.id = 'target-bar';
+  progress.setAttribute('aria-labelledby', 'target-label');
+  const targetLabel = span('target-label', 'target-label');
+  target.append(progress, targetLabel);
+  words.classList.add('stat');
+  words.replaceWith(stats);
+  stats.append(selection, words, characters, reading, readability, target);
+
+  let detailed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const format = new Intl.NumberFormat();
   return {
     setWordCount(count) {
-      words.textContent = `${format.format(count)} ${count === 1 ? 'word' : 'words'}`;
+      if (!detailed) words.textContent = plural(count, 'word');
+    },
+    showCounts(counts) {
+      detailed = true;
+      words.textContent = plural(counts.words, 'word');
+      characters.textContent = plural(counts.characters, 'character');
+      reading.textContent = formatReadingTime(counts.words);
+      readability.textContent = counts.grade === null ? '' : `Grade ${formatGrade(counts.grade)} · ¶ ${formatGrade(counts.paragraphGrade)}`;
+      readability.hidden = counts.grade === null;
+      if (counts.selection) {
+        selection.hidden = false;
+        selection.textContent = `Selected: ${plural(counts.selection.words, 'word')}, ${plural(counts.selection.characters, 'character')}`;
+      } else {
+        selection.hidden = true;
+        selection.textContent = '';
+      }
+      if (counts.target) {
+        const t = formatTarget(counts.words, counts.target);
+        target.hidden = false;
+        target.classList.toggle('over', t.over);
+        progress.max = counts.target;
+        progress.value = Math.min(counts.words, counts.target);
+        targetLabel.textContent = t.label;
+      } else {
+        target.hidden = true;
+      }
     },
     flash(text) {
       message.textContent = text;

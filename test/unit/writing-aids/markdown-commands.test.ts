@@ -1,0 +1,100 @@
+// Runs in Node, without a DOM: each command on an EditorState, the cursor written as `|`.
+import { describe, expect, it } from 'vitest';
+import {
+  insertAttribution,
+  insertLink,
+  setHeading,
+  toggleBold,
+  toggleBulletList,
+  toggleItalic,
+  toggleNumberedList,
+  toggleQuote,
+} from '../../../renderer/editor/markdown-commands';
+import { run } from './cursor-notation';
+
+describe('bold and italic', () => {
+  it('wraps the selection in ** and keeps it selected', () => {
+    expect(run(toggleBold, 'a |strong| word')).toBe('a **|strong|** word');
+  });
+  it('unwraps when the selection sits inside the marks', () => {
+    expect(run(toggleBold, 'a **|strong|** word')).toBe('a |strong| word');
+  });
+  it('unwraps when the marks are selected too', () => {
+    expect(run(toggleBold, 'a |**strong**| word')).toBe('a |strong| word');
+  });
+  it('inserts an empty pair at the cursor', () => {
+    expect(run(toggleBold, 'a |')).toBe('a **|**');
+    expect(run(toggleItalic, 'a |')).toBe('a *|*');
+  });
+  it('italic wraps in a single * and leaves bold alone', () => {
+    expect(run(toggleItalic, 'an |odd| word')).toBe('an *|odd|* word');
+    expect(run(toggleItalic, 'an *|odd|* word')).toBe('an |odd| word');
+    expect(run(toggleItalic, 'a **|bold|** word')).toBe('a ***|bold|*** word');
+    expect(run(toggleItalic, 'a ***|bold|*** word')).toBe('a **|bold|** word');
+  });
+  it('unwraps underscores too', () => {
+    expect(run(toggleItalic, 'an _|odd|_ word')).toBe('an |odd| word');
+    expect(run(toggleBold, 'a __|big|__ word')).toBe('a |big| word');
+  });
+});
+
+describe('link (Ctrl/Cmd+K)', () => {
+  it('wraps selected text and puts the cursor where the URL goes', () => {
+    expect(run(insertLink, 'see |the report| now')).toBe('see [the report](|) now');
+  });
+  it('makes a selected URL the target and puts the cursor in the text', () => {
+    expect(run(insertLink, 'see |https://example.org/a| now')).toBe('see [|](https://example.org/a) now');
+    expect(run(insertLink, 'see |www.example.org| now')).toBe('see [|](https://www.example.org) now');
+  });
+  it('inserts an empty link at the cursor', () => {
+    expect(run(insertLink, 'see |')).toBe('see [|]()');
+  });
+});
+
+describe('quote and attribution', () => {
+  it('quotes every selected line, blank lines with a bare >', () => {
+    expect(run(toggleQuote, '|one\n\ntwo|')).toBe('> |one\n>\n> two|');
+  });
+  it('unquotes when every line is quoted', () => {
+    expect(run(toggleQuote, '> |one\n>\n> two|')).toBe('|one\n\ntwo|');
+  });
+  it('quotes the line at the cursor', () => {
+    expect(run(toggleQuote, 'a sen|tence')).toBe('> a sen|tence');
+  });
+  it('ends a quote with an attribution line', () => {
+    expect(run(insertAttribution, '> We stopped| asking.\n\nNext.')).toBe('> We stopped asking.\n>\n> — |\n\nNext.');
+  });
+  it('goes to an existing attribution instead of adding another', () => {
+    expect(run(insertAttribution, '> Q|uote.\n>\n> — Someone')).toBe('> Quote.\n>\n> — Someone|');
+  });
+  it('outside a quote, quotes the paragraph and adds the attribution', () => {
+    expect(run(insertAttribution, 'Before.\n\nWords that| were\nsaid.\n\nAfter.')).toBe('Before.\n\n> Words that were\n> said.\n>\n> — |\n\nAfter.');
+  });
+  it('on a blank line, starts an attribution line', () => {
+    expect(run(insertAttribution, 'x\n|\ny')).toBe('x\n> — |\ny');
+  });
+});
+
+describe('headings', () => {
+  it('makes the line a heading of the level, replacing another level', () => {
+    expect(run(setHeading(2), 'The ti|tle')).toBe('## The ti|tle');
+    expect(run(setHeading(1), '### The ti|tle')).toBe('# The ti|tle');
+  });
+  it('toggles back to text at the same level, and level 0 is text', () => {
+    expect(run(setHeading(2), '## The ti|tle')).toBe('The ti|tle');
+    expect(run(setHeading(0), '# The ti|tle')).toBe('The ti|tle');
+  });
+});
+
+describe('lists', () => {
+  it('bullets the selected lines, skipping blank ones', () => {
+    expect(run(toggleBulletList, '|one\ntwo\n\nthree|')).toBe('- |one\n- two\n\n- three|');
+  });
+  it('removes bullets when all lines have them', () => {
+    expect(run(toggleBulletList, '- |one\n- two|')).toBe('|one\ntwo|');
+  });
+  it('numbers lines, turning bullets into numbers', () => {
+    expect(run(toggleNumberedList, '- |one\n- two\n- three|')).toBe('1. |one\n2. two\n3. three|');
+    expect(run(toggleNumberedList, '1. |one\n2. two|')).toBe('|one\ntwo|');
+  });
+});
