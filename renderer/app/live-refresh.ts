@@ -1,17 +1,22 @@
 /**
  * Keeps everything derived from the text current: the preview, the word count
- * and the unsaved marker. Bursts of keystrokes are coalesced into one refresh
- * per frame; the work is measured (`performance.measure`) for `npm run bench`.
+ * and the unsaved marker. Bursts of keystrokes are coalesced into one refresh,
+ * which runs right after the editor's frame is painted (after-paint.ts), so
+ * the preview never delays what the writer sees in the editor. The preview
+ * renders incrementally; long documents are counted in a worker. The work is
+ * measured (`performance.measure`) for `npm run bench`, and each refresh
+ * fires `byline:preview-updated` on the window.
  */
-import { countWords } from '../markdown';
 import type { RenderResult } from '../markdown';
 import type { PreviewPane } from '../preview/preview-pane';
+import { createAfterPaint } from '../preview/after-paint';
+import { createDeferredWordCount } from '../preview/deferred-word-count';
 import type { StatusBar } from '../ui/status-bar';
 import type { AppContext } from './app-context';
 import { updateWindowTitle } from './window-title';
 
 export interface LiveRefresh {
-  /** Asks for a refresh before the next frame. */
+  /** Asks for a refresh after the next frame. */
   schedule(): void;
   /** Refreshes now. */
   flush(): void;
@@ -21,26 +26,27 @@ export interface LiveRefresh {
 }
 
 export function createLiveRefresh(app: AppContext, preview: PreviewPane, statusBar: StatusBar): LiveRefresh {
-  let frame = 0;
   let last: RenderResult | null = null;
   const listeners: ((result: RenderResult) => void)[] = [];
+  const countWords = createDeferredWordCount((words) => statusBar.setWordCount(words));
+  const afterPaint = createAfterPaint(flush);
 
   function flush(): void {
-    if (frame) cancelAnimationFrame(frame);
-    frame = 0;
+    afterPaint.cancel();
     const start = performance.now();
     const text = app.view.state.doc.toString();
     last = preview.update(text);
-    statusBar.setWordCount(countWords(text));
+    countWords(text);
     app.session.refreshDirty(app.view.state.doc);
     updateWindowTitle(app.session);
     for (const listener of listeners) listener(last);
     performance.measure('byline:refresh', { start, end: performance.now() });
+    window.dispatchEvent(new Event('byline:preview-updated'));
   }
 
   return {
     schedule() {
-      if (!frame) frame = requestAnimationFrame(flush);
+      afterPaint.schedule();
     },
     flush,
     get last() {

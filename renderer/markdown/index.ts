@@ -10,6 +10,7 @@ export {
 } from './render';
 export type { Heading, FrontMatter, FrontMatterError, Citation, EmptyLink, LinkMode, NoteEntry, SourceEntry } from './document-meta';
 export { createMarkdownIt, createCoreMarkdownIt } from './create-markdown-it';
-export { countWords, stripFrontMatter } from './word-count';
+export { countBlocks, countWords, countText, countWordsInText, readableBlocks, stripFrontMatter, type TextCounts } from './word-count';
 export { QUOTE_STYLES, isQuoteStyle, type QuoteStyleName } from './quote-styles';
 export { LINK_MODES } from './source-types';
+export { createIncrementalRenderer, type IncrementalRenderer, type IncrementalResult } from './incremental/incremental-renderer';

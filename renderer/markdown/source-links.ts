@@ -38,7 +38,7 @@ interface NoteRecord extends NoteEntry {
 type Entry = SourceEntry | NoteRecord;
 
 /** The numbering of one document. */
-class Numbering {
+export class Numbering {
   readonly entries: Entry[] = [];
   readonly bySource = new Map<string, SourceEntry>();
   readonly byNote = new Map<number, NoteRecord>();
@@ -135,7 +135,7 @@ function collectNoteBodies(tokens: Token[], start: number): Map<number, Token[]>
   return bodies;
 }
 
-function walkBlocks(tokens: Token[], from: number, to: number, fallbackLine: number, numbering: Numbering, mode: LinkMode): void {
+export function walkBlocks(tokens: Token[], from: number, to: number, fallbackLine: number, numbering: Numbering, mode: LinkMode): void {
   let line = fallbackLine;
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
@@ -207,7 +207,7 @@ function attr(token: Token, name: string): string {
 
 
 /** The list at the end: every numbered entry, sources and notes alike, in number order. */
-function appendSourcesList(state: StateCore, out: Token[], entries: Entry[], noteBodies: Map<number, Token[]>): void {
+export function appendSourcesList(state: StateCore, out: Token[], entries: Entry[], noteBodies: Map<number, Token[]>): void {
   const open = new state.Token('byline_sources_open', 'section', 1);
   open.block = true;
   open.meta = { hasSources: entries.some((entry) => entry.kind === 'link') };

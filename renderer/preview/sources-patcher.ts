@@ -1,0 +1,72 @@
+/**
+ * The Sources section at the end of the preview, patched entry by entry: the
+ * section and its heading are built once (again only when the heading
+ * changes between "Sources" and "Notes"), entries whose HTML is unchanged
+ * keep their nodes, and only the changed run in the middle is replaced.
+ */
+import type { SourcesSection } from '../markdown/incremental/incremental-renderer';
+import type { FragmentCache } from './fragment-cache';
+
+interface LiveItem {
+  html: string;
+  nodes: ChildNode[];
+}
+
+export class SourcesPatcher {
+  private shell: { open: string; nodes: ChildNode[]; list: Element } | null = null;
+  private items: LiveItem[] = [];
+
+  constructor(
+    private readonly article: Element,
+    private readonly fragments: FragmentCache,
+    /** Applied to every new entry before it is inserted (image sources: notes may hold images). */
+    private readonly prepare?: (root: DocumentFragment) => void,
+  ) {}
+
+  firstNode(): ChildNode | null {
+    return this.shell?.nodes[0] ?? null;
+  }
+
+  patch(section: SourcesSection | null): void {
+    const doc = this.article.ownerDocument;
+    if (!section) {
+      for (const node of this.shell?.nodes ?? []) node.remove();
+      this.shell = null;
+      this.items = [];
+      return;
+    }
+    if (!this.shell || this.shell.open !== section.open) {
+      const fragment = this.fragments.take(section.open + section.close, doc);
+      const list = fragment.querySelector('ol');
+      if (!list) throw new Error('The Sources section has no list.');
+      for (const item of this.items) for (const node of item.nodes) list.append(node);
+      for (const node of this.shell?.nodes ?? []) node.remove();
+      this.shell = { open: section.open, nodes: Array.from(fragment.childNodes), list };
+      this.article.append(fragment);
+    }
+    const list = this.shell.list;
+    const old = this.items;
+    const next = section.items;
+    let head = 0;
+    while (head < old.length && head < next.length && old[head]!.html === next[head]) head++;
+    let oldEnd = old.length;
+    let newEnd = next.length;
+    while (oldEnd > head && newEnd > head && old[oldEnd - 1]!.html === next[newEnd - 1]) {
+      oldEnd--;
+      newEnd--;
+    }
+    if (head === oldEnd && head === newEnd) return;
+    const anchor = old[oldEnd]?.nodes[0] ?? null;
+    for (let i = head; i < oldEnd; i++) for (const node of old[i]!.nodes) node.remove();
+    const middle: LiveItem[] = [];
+    for (let i = head; i < newEnd; i++) {
+      const html = next[i]!;
+      const fragment = this.fragments.take(html, doc);
+      this.prepare?.(fragment);
+      const nodes = Array.from(fragment.childNodes);
+      list.insertBefore(fragment, anchor);
+      middle.push({ html, nodes });
+    }
+    this.items = [...old.slice(0, head), ...middle, ...old.slice(oldEnd)];
+  }
+}
