@@ -1,17 +1,45 @@
 /**
- * The `byline` command. `byline FILE...` opens the app; `--help` and
- * `--version` answer without a window. (Export joins it with the export issue.)
+ * The `byline` command. `byline FILE...` opens the app; `byline export …`
+ * exports without a window (see services/export/cli-export.ts); `--help`
+ * and `--version` answer without a window.
  */
 import { appVersion } from './services/app-paths';
-import { startByline } from './launcher';
+
+// The app and the browser driver load only when needed: `--version` and
+// text exports stay quick.
 
 const HELP = `Usage:
   byline [FILE ...]          open the files in Byline
+  byline export FILE ... --to html|pdf|txt [options]
+                             export without opening a window
   byline --version           print the version
   byline --help              show this help
+
+Export options:
+  --to html|pdf|txt          the format (or taken from -o's extension)
+  -o, --output FILE          where to write (one input file only)
+  --out-dir DIR              folder for the exported files (default: beside each input)
+  --page-size A4|Letter      PDF page size (default: Letter)
+  --links inline|footnotes|both
+                             how links appear (default: both in HTML,
+                             footnotes in PDF and plain text)
+  --notes end|page           PDF: notes and sources at the end, or at the
+                             foot of each page (default: end)
+  --fragment                 HTML: the article alone, for pasting into a CMS
+
+PDF needs Chrome or Chromium (or BYLINE_CHROMIUM=/path/to/chrome).
 `;
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'export' && !argv.includes('--help') && !argv.includes('-h')) {
+    const { runExportCommand } = await import('./services/export/cli-export');
+    process.exitCode = await runExportCommand(
+      argv.slice(1),
+      { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) },
+      { version: appVersion(), createPrinter: async () => (await import('./shells/chromium/pdf-printer')).createChromiumPrinter() },
+    );
+    return;
+  }
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(HELP);
     return;
@@ -20,7 +48,11 @@ function main(argv: string[]): void {
     process.stdout.write(`${appVersion()}\n`);
     return;
   }
+  const { startByline } = await import('./launcher');
   startByline(argv);
 }
 
-main(process.argv.slice(2));
+void main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`byline: ${(error as Error)?.message ?? String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,87 @@
+/**
+ * Export in the app (Chromium shell, real processes): File → Export HTML and
+ * PDF through the in-app dialogs, the PDF settings remembered, "Open exported
+ * file" limited to files this process exported, and Copy as Rich Text
+ * putting HTML and plain text on the clipboard.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFile, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, startApp, tempDir, type RunningApp } from './harness';
+
+let app: RunningApp;
+let dir: string;
+let openLog: string;
+
+const menu = (command: string) =>
+  app.page.evaluate((c) => window.dispatchEvent(new CustomEvent('byline-main-event', { detail: { type: 'menu-command', command: c } })), command);
+
+beforeAll(async () => {
+  dir = await tempDir('export-app');
+  openLog = path.join(dir, 'opened.log');
+  await copyFile(path.join(ROOT, 'test', 'fixtures', 'sample-oped.md'), path.join(dir, 'sample-oped.md'));
+  app = await startApp({ files: [path.join(dir, 'sample-oped.md')], env: { BYLINE_OPEN_EXTERNAL_LOG: openLog } });
+});
+afterAll(async () => {
+  await app?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('export in the app (e2e, Chromium shell)', () => {
+  it('exports HTML beside the document and opens it on request', async () => {
+    await menu('file:export-html');
+    const input = app.page.locator('dialog[open] input.path-input');
+    await expect.poll(() => input.inputValue()).toBe(path.join(dir, 'sample-oped.html'));
+    await input.press('Enter');
+    const done = app.page.locator('dialog[open]');
+    await expect.poll(() => done.textContent(), { timeout: 20_000 }).toContain('Saved “sample-oped.html”');
+    await done.getByRole('button', { name: 'Open Exported File' }).click();
+    await expect.poll(() => (existsSync(openLog) ? readFile(openLog, 'utf8') : '')).toContain(path.join(dir, 'sample-oped.html'));
+    const html = await readFile(path.join(dir, 'sample-oped.html'), 'utf8');
+    expect(html).toContain('<article class="article"');
+    expect(html).not.toContain('<script');
+  });
+
+  it('exports a PDF with the chosen page size, showing progress, and remembers the settings', async () => {
+    await menu('file:export-pdf');
+    const settings = app.page.locator('dialog[open].export-dialog');
+    await settings.locator('select[name="pageSize"]').selectOption('A4');
+    await settings.getByRole('button', { name: 'Continue…' }).click();
+    const input = app.page.locator('dialog[open] input.path-input');
+    await expect.poll(() => input.inputValue()).toBe(path.join(dir, 'sample-oped.pdf'));
+    await input.press('Enter');
+    await expect.poll(() => app.page.locator('dialog.export-progress progress').count(), { timeout: 5_000 }).toBe(1);
+    const done = app.page.locator('dialog[open]');
+    await expect.poll(() => done.textContent(), { timeout: 45_000 }).toContain('Saved “sample-oped.pdf”');
+    await done.getByRole('button', { name: 'OK' }).click();
+    const info = execFileSync('pdfinfo', [path.join(dir, 'sample-oped.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+[\d.]+ x [\d.]+ pts \(A4\)/);
+    const saved = JSON.parse(await readFile(path.join(app.userData, 'settings.json'), 'utf8')) as Record<string, unknown>;
+    expect(saved).toMatchObject({ exportPageSize: 'A4', exportNotes: 'end', exportFolder: dir });
+  });
+
+  it('opens only files this process exported', async () => {
+    const refused = await app.page.evaluate(() =>
+      (window as unknown as { __bylineInvoke(c: string, p: unknown): Promise<{ ok: boolean; error?: { code: string } }> }).__bylineInvoke('export:open', { path: '/etc/hostname' }),
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED' } });
+  });
+
+  it('copies the article as rich text: HTML and plain text together', async () => {
+    await app.browser.contexts()[0]!.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://byline.invalid' });
+    await app.page.locator('.cm-content').click();
+    await app.page.keyboard.press('Control+Shift+C');
+    await expect.poll(() => app.page.locator('#status-message').textContent()).toContain('Copied as rich text');
+    const clip = await app.page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return { types: [...item!.types], html: await (await item!.getType('text/html')).text(), text: await (await item!.getType('text/plain')).text() };
+    });
+    expect(clip.types).toEqual(expect.arrayContaining(['text/html', 'text/plain']));
+    expect(clip.html).toContain('<figure class="quote">');
+    expect(clip.html).toContain('href="https://council.example.gov/budget/2024/draft"');
+    expect(clip.text.split('\n')[0]).toBe('Close the Library on Sundays? Then Don’t Call It a Public Library');
+    expect(clip.text).toContain('[1] Draft budget 2024–25');
+  });
+});
