@@ -198,6 +198,10 @@ export function createJournal(options: JournalOptions): Journal {
         if (ours && !name.endsWith('.session')) await fsp.unlink(path.join(dir, name)).catch(() => undefined);
       }
       await fsp.unlink(markerFile(dir, sessionId)).catch(() => undefined);
+      // Markers of dead sessions whose entries were all restored or discarded are litter too.
+      const left = await fsp.readdir(dir).catch(() => [] as string[]);
+      const withEntries = new Set(left.flatMap((name) => ENTRY_FILE.exec(name)?.[1] ?? []));
+      await removeDeadMarkers(left, withEntries, (session) => isSessionLive(dir, session, liveness));
     },
 
     dispose,

@@ -1,23 +1,48 @@
 /**
- * The document's life in the page: new, open, save, save as, and asking
- * before unsaved text would be thrown away. Files themselves are main's job;
- * this decides what to ask the writer and what to send.
+ * The document's life in the page: new, open, save, save as, close, revert,
+ * restore from the crash journal, and asking before unsaved text would be
+ * thrown away. Files themselves are main's job; this decides what to ask the
+ * writer and what to send. Every load tells main which file to watch and
+ * starts a journal entry for the new buffer.
  */
-import type { DocumentData, StartupFile } from '../../electron/contract';
+import { Text } from '@codemirror/state';
+import type { DocumentData, JournalEntry, Result, SavedDocument, StartupFile, TextFormat } from '../../electron/contract';
 import { createEditorState, type EditorOptions } from '../editor/create-editor';
 import { DocumentSession } from '../ui/document-session';
-import { choose, choosePath, showMessage } from '../ui/dialogs';
+import { choose, choosePath, clearNotice, clearNotices, showMessage, showNotice } from '../ui/dialogs';
 import type { StatusBar } from '../ui/status-bar';
 import type { AppContext } from './app-context';
-import { registerCommand } from './command-registry';
+import { registerCommand, runCommand } from './command-registry';
+import { createJournalWriter, type JournalWriter } from './journal-writer';
 import { updateWindowTitle } from './window-title';
 
+export interface LoadOptions {
+  /** Keep this journal id (a buffer restored from the journal). */
+  journalId?: string;
+  /** The buffer's text when it differs from the file's (`data.text`): loads as unsaved changes. */
+  text?: string;
+  /** The file is gone from disk: the buffer is marked and Save creates it again. */
+  missing?: boolean;
+}
+
 export interface DocumentCommands {
-  load(data: DocumentData): void;
+  load(data: DocumentData, options?: LoadOptions): void;
   confirmDiscard(): Promise<boolean>;
   save(forceNewPath?: boolean): Promise<boolean>;
   openPath(path: string): Promise<void>;
   openStartupFiles(files: StartupFile[]): Promise<void>;
+  /** Loads a journal entry as an unsaved buffer for its path (after asking about the current one). */
+  restore(entry: JournalEntry): Promise<boolean>;
+  /** Opens text whose file the page can't name (a file dropped in the Chromium shell) as an unsaved copy. */
+  openCopy(name: string, text: string): Promise<void>;
+  /** Sets what the buffer is compared with (the file on disk) without touching the editor. */
+  setBaseline(saved: Text, info: { format?: TextFormat; mtimeMs: number | null }): void;
+  /** Marks (or unmarks) the file as deleted on disk. */
+  setMissing(missing: boolean): void;
+  readonly missing: boolean;
+  /** Shows an opened file's warnings (or clears them). */
+  showWarnings(data: Pick<DocumentData, 'warnings'>): void;
+  readonly journal: JournalWriter;
 }
 
 export function directoryOf(path: string | null): string | null {
@@ -26,19 +51,100 @@ export function directoryOf(path: string | null): string | null {
   return cut > 0 ? path.slice(0, cut) : null;
 }
 
+export function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) || path;
+}
+
+/** The name Save As suggests: the file's name, a dropped copy's name, else Untitled.md. */
+export function suggestedSaveName(path: string | null, name: string): string {
+  if (path) return baseName(path);
+  return name && name !== 'Untitled' ? name : 'Untitled.md';
+}
+
 export function installDocumentCommands(app: AppContext, editorOptions: EditorOptions, statusBar: StatusBar): DocumentCommands {
   const { api } = app;
+  const journal = createJournalWriter(app);
+  let missing = false;
+  /** Files named on the command line (beyond the one shown): offered as a switcher, never dropped. */
+  let commandLineFiles: string[] = [];
 
-  function load(data: DocumentData): void {
+  app.onDocChanged(() => journal.changed());
+  journal.onProblem((message) => {
+    if (message) showNotice('journal-problem', message, { tone: 'error' });
+    else clearNotice('journal-problem');
+  });
+
+  function watchCurrent(): void {
+    const path = app.session?.path;
+    void api.watchFiles({ paths: path ? [path] : [] });
+  }
+
+  function showWarnings(data: Pick<DocumentData, 'warnings'>): void {
+    clearNotices('doc-warning:');
+    for (const warning of data.warnings) showNotice(`doc-warning:${warning.code}`, warning.message, { tone: 'warning' });
+  }
+
+  function setMissing(flag: boolean): void {
+    missing = flag;
+    document.getElementById('app')!.dataset.fileMissing = String(flag);
+    if (flag && app.session) {
+      showNotice('doc-missing', `“${app.session.name}” was deleted or moved on disk. Your text is still here; Save writes the file again.`, {
+        tone: 'warning',
+        actions: [{ label: 'Save', run: () => void runCommand('file:save') }],
+      });
+    } else {
+      clearNotice('doc-missing');
+    }
+  }
+
+  function setBaseline(saved: Text, info: { format?: TextFormat; mtimeMs: number | null }): void {
+    const session = app.session;
+    if (session.path) {
+      const result: SavedDocument = { path: session.path, name: session.name, format: info.format ?? session.format, mtimeMs: info.mtimeMs ?? 0 };
+      session.markSaved(result, saved, app.view.state.doc);
+    }
+    journal.baseMtimeMs = info.mtimeMs;
+    updateWindowTitle(session);
+    journal.changed();
+  }
+
+  function showSwitcher(): void {
+    const others = commandLineFiles.filter((file) => file !== app.session?.path);
+    if (others.length === 0) return clearNotice('more-files');
+    showNotice('more-files', `Also opened from the command line (${others.length}):`, {
+      actions: others.map((file) => ({
+        label: baseName(file),
+        run: () => void switchTo(file),
+      })),
+    });
+  }
+
+  async function switchTo(file: string): Promise<void> {
+    if (!(await confirmDiscard())) return;
+    await openPath(file);
+  }
+
+  function load(data: DocumentData, options: LoadOptions = {}): void {
+    journal.begin(options.journalId);
     app.view.setState(createEditorState(data.text, editorOptions));
     app.session = new DocumentSession(data, app.view.state.doc);
+    journal.baseMtimeMs = data.mtimeMs;
+    clearNotice('journal-problem');
+    showWarnings(data);
+    setMissing(options.missing ?? false);
+    if (options.text !== undefined && options.text !== data.text) {
+      app.view.dispatch({ changes: { from: 0, to: app.view.state.doc.length, insert: options.text } });
+      app.session.refreshDirty(app.view.state.doc);
+    }
     updateWindowTitle(app.session);
     app.notifyDocumentLoaded();
     app.view.focus();
+    watchCurrent();
+    showSwitcher();
   }
 
   async function confirmDiscard(): Promise<boolean> {
-    if (!app.session.isDirty) return true;
+    if (!app.session.refreshDirty(app.view.state.doc)) return true;
     const choice = await choose(
       'Save changes?',
       `“${app.session.name}” has changes that aren't saved. Save them first?`,
@@ -57,7 +163,7 @@ export function installDocumentCommands(app: AppContext, editorOptions: EditorOp
     const result = await api.openFile({ path });
     if (!result.ok) return showMessage("Can't open the file", result.error.message);
     load(result.value);
-    await app.reloadSettings();
+    void app.reloadSettings();
   }
 
   async function pickPathToOpen(): Promise<string | null> {
@@ -74,7 +180,7 @@ export function installDocumentCommands(app: AppContext, editorOptions: EditorOp
   }
 
   async function pickPathToSave(): Promise<string | null> {
-    const suggestedName = app.session.path ? app.session.name : 'Untitled.md';
+    const suggestedName = suggestedSaveName(app.session.path, app.session.name);
     if (app.initial.app.nativeDialogs) {
       const result = await api.showSaveDialog({ suggestedName });
       return result.ok ? result.value.path : null;
@@ -83,29 +189,128 @@ export function installDocumentCommands(app: AppContext, editorOptions: EditorOp
     return choosePath({ title: 'Save as', action: 'Save', initialPath: dir ? `${dir}/${suggestedName}` : suggestedName, recentFiles: [] });
   }
 
+  /** Asks what to do when a save was refused for a reason the writer can overrule. */
+  async function retryChoice(result: Result<SavedDocument>, path: string): Promise<'overwriteLossy' | 'createFolder' | 'save-as' | null> {
+    if (result.ok) return null;
+    if (result.error.code === 'LOSSY_OVERWRITE') {
+      const choice = await choose(
+        'Replace the original file?',
+        result.error.message,
+        [
+          { value: 'cancel', label: 'Cancel' },
+          { value: 'save-as', label: 'Save As…' },
+          { value: 'replace', label: 'Replace the Original', primary: true },
+        ],
+        'cancel',
+      );
+      return choice === 'replace' ? 'overwriteLossy' : choice === 'save-as' ? 'save-as' : null;
+    }
+    if (result.error.code === 'NOT_FOUND') {
+      const choice = await choose(
+        'The folder is gone',
+        `${result.error.message} Create the folder “${directoryOf(path) ?? path}” again?`,
+        [
+          { value: 'cancel', label: 'Cancel' },
+          { value: 'save-as', label: 'Save As…' },
+          { value: 'create', label: 'Create Folder and Save', primary: true },
+        ],
+        'cancel',
+      );
+      return choice === 'create' ? 'createFolder' : choice === 'save-as' ? 'save-as' : null;
+    }
+    return null;
+  }
+
   /** Saves to the document's path (or asks for one). Resolves true when saved. */
   async function save(forceNewPath = false): Promise<boolean> {
     const path = !forceNewPath && app.session.path ? app.session.path : await pickPathToSave();
     if (!path) return false;
     const snapshot = app.view.state.doc;
-    const result = await api.saveFile({ path, text: snapshot.toString(), format: app.session.format });
+    const request = { path, text: snapshot.toString(), format: app.session.format };
+    let result = await api.saveFile(request);
+    const retry = await retryChoice(result, path);
+    if (retry === 'save-as') return save(true);
+    if (retry) result = await api.saveFile({ ...request, [retry]: true });
     if (!result.ok) {
-      await showMessage("Can't save", result.error.message);
+      // A refusal the writer just answered with Cancel needs no second message.
+      const answered = !retry && (result.error.code === 'LOSSY_OVERWRITE' || result.error.code === 'NOT_FOUND');
+      if (!answered) await showMessage("Can't save", result.error.message);
       return false;
     }
+    const pathChanged = result.value.path !== app.session.path;
     app.session.markSaved(result.value, snapshot, app.view.state.doc);
+    journal.baseMtimeMs = result.value.mtimeMs;
+    setMissing(false);
+    if (!result.value.format.lossy) {
+      clearNotice('doc-warning:INVALID_UTF8');
+      clearNotice('doc-warning:INVALID_UTF16');
+    }
     updateWindowTitle(app.session);
     statusBar.flash(`Saved ${result.value.name}`);
-    await app.reloadSettings();
+    void journal.flush();
+    if (pathChanged) watchCurrent();
+    void app.reloadSettings();
     return true;
   }
 
   async function openStartupFiles(files: StartupFile[]): Promise<void> {
-    const first = files.find((f) => f.result.ok);
-    if (first && first.result.ok && (await confirmDiscard())) load(first.result.value);
-    for (const file of files) {
-      if (!file.result.ok) await showMessage("Can't open the file", file.result.error.message);
+    const opened = files.filter((f) => f.result.ok);
+    const first = opened[0];
+    const named = opened.map((f) => (f.result.ok && f.result.value.path) || f.path);
+    if (first && first.result.ok && (await confirmDiscard())) {
+      commandLineFiles = [...new Set([...commandLineFiles, ...named])];
+      load(first.result.value);
+    } else if (named.length > 0) {
+      commandLineFiles = [...new Set([...commandLineFiles, ...named])];
+      showSwitcher();
     }
+    // Not awaited: the window must finish starting while the writer reads why a file didn't open.
+    const failed = files.flatMap((file) => (file.result.ok ? [] : [file.result.error.message]));
+    if (failed.length > 0) void showMessage(failed.length === 1 ? "Can't open the file" : "Can't open some files", failed.join('\n'));
+  }
+
+  async function restore(entry: JournalEntry): Promise<boolean> {
+    if (!(await confirmDiscard())) return false;
+    let base: DocumentData = { path: entry.path, name: entry.name, text: '', format: entry.format, mtimeMs: entry.baseMtimeMs, warnings: [] };
+    if (entry.path && entry.reason === 'differs') {
+      const disk = await api.openFile({ path: entry.path });
+      if (disk.ok) base = { ...disk.value, format: { ...entry.format } };
+    }
+    load(base, { journalId: entry.id, text: entry.text, missing: entry.reason === 'file-missing' });
+    // Journal it under this session at once: the dead session's copy is then superseded.
+    void journal.flush();
+    return true;
+  }
+
+  async function openCopy(name: string, text: string): Promise<void> {
+    if (!(await confirmDiscard())) return;
+    const blank = await api.newFile();
+    if (!blank.ok) return showMessage("Can't open the file", blank.error.message);
+    load({ ...blank.value, name }, { text: text.replace(/\r\n?/g, '\n') });
+    showNotice('doc-warning:COPY', `Opened a copy of “${name}”: this window can't see where the file lives. Choose Save As to keep it.`, {
+      tone: 'info',
+      actions: [{ label: 'Save As…', run: () => void runCommand('file:save-as') }],
+    });
+  }
+
+  async function revert(): Promise<void> {
+    const path = app.session.path;
+    if (!path) return showMessage("Can't revert", 'This document has never been saved, so there is no saved version to go back to.');
+    if (app.session.refreshDirty(app.view.state.doc)) {
+      const choice = await choose(
+        'Revert to the saved version?',
+        `Your changes to “${app.session.name}” since it was last saved will be lost.`,
+        [
+          { value: 'cancel', label: 'Cancel' },
+          { value: 'revert', label: 'Revert', primary: true },
+        ],
+        'cancel',
+      );
+      if (choice !== 'revert') return;
+    }
+    const result = await api.openFile({ path });
+    if (!result.ok) return showMessage("Can't revert", result.error.message);
+    load(result.value);
   }
 
   registerCommand('file:new', async () => {
@@ -120,6 +325,30 @@ export function installDocumentCommands(app: AppContext, editorOptions: EditorOp
   });
   registerCommand('file:save', () => save());
   registerCommand('file:save-as', () => save(true));
+  registerCommand('file:close', async () => {
+    if (!(await confirmDiscard())) return;
+    const result = await api.newFile();
+    if (result.ok) load(result.value);
+  });
+  registerCommand('file:revert', () => revert());
 
-  return { load, confirmDiscard, save, openPath, openStartupFiles };
+  return {
+    load,
+    confirmDiscard,
+    save,
+    openPath,
+    openStartupFiles,
+    restore,
+    openCopy,
+    setBaseline,
+    setMissing,
+    get missing() {
+      return missing;
+    },
+    showWarnings,
+    journal,
+  };
 }
+
+/** An empty baseline: the buffer is unsaved relative to a file that is gone or unreadable. */
+export const EMPTY_TEXT = Text.empty;

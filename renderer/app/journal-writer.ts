@@ -1,0 +1,117 @@
+/**
+ * Keeps the crash journal current for the open buffer: while it has unsaved
+ * text, every change reaches the journal within a second (at most one write a
+ * second); once it is clean again (saved, reverted, undone back to the file)
+ * its entry is cleared. Each buffer has an id for its whole life; a buffer
+ * restored from the journal keeps the entry's id, so the service knows our
+ * writes supersede the dead session's copy.
+ */
+import type { AppContext } from './app-context';
+
+/** How long after a change its text may wait before it is journaled. */
+export const JOURNAL_INTERVAL_MS = 1000;
+
+export interface JournalWriter {
+  /** This buffer's journal id. */
+  readonly id: string;
+  /** The file's mtime when the buffer was last loaded or saved (sent with each write). */
+  baseMtimeMs: number | null;
+  /** A new buffer was loaded: forget the old one's entry, start journaling under `id` (or a fresh id). */
+  begin(id?: string): void;
+  /** The text changed: journal it within JOURNAL_INTERVAL_MS. */
+  changed(): void;
+  /** Journals (or clears) right now; resolves with whether the buffer is dirty. */
+  flush(): Promise<boolean>;
+  /** Called with a failure message when the journal can't be written (once per problem). */
+  onProblem(listener: (message: string | null) => void): void;
+}
+
+export function newBufferId(): string {
+  const cryptoApi = globalThis.crypto;
+  if (typeof cryptoApi?.randomUUID === 'function') return cryptoApi.randomUUID();
+  const bytes = new Uint8Array(16);
+  cryptoApi.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Milliseconds to wait before the next write, given when the last one started. */
+export function journalDelay(now: number, lastWriteAt: number, interval = JOURNAL_INTERVAL_MS): number {
+  return Math.max(0, Math.min(interval, lastWriteAt + interval - now));
+}
+
+export function createJournalWriter(app: AppContext): JournalWriter {
+  let id = newBufferId();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastWriteAt = 0;
+  /** True while this buffer may have an entry in the journal. */
+  let journaled = false;
+  let unsupported = false;
+  let problem: string | null = null;
+  const problemListeners: ((message: string | null) => void)[] = [];
+
+  function report(message: string | null): void {
+    if (message === problem) return;
+    problem = message;
+    for (const listener of problemListeners) listener(message);
+  }
+
+  function clearEntry(entryId: string): void {
+    void app.api.clearJournal({ id: entryId });
+  }
+
+  async function flush(): Promise<boolean> {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!app.session) return false;
+    const doc = app.view.state.doc;
+    const dirty = app.session.refreshDirty(doc);
+    if (unsupported) return dirty;
+    if (!dirty) {
+      if (journaled) {
+        journaled = false;
+        await app.api.clearJournal({ id });
+      }
+      return false;
+    }
+    lastWriteAt = Date.now();
+    journaled = true;
+    const session = app.session;
+    const result = await app.api.writeJournal({
+      id,
+      path: session.path,
+      name: session.name,
+      text: doc.toString(),
+      format: session.format,
+      baseMtimeMs: writer.baseMtimeMs,
+    });
+    if (result.ok) report(null);
+    else if (result.error.code === 'UNSUPPORTED') unsupported = true;
+    else report(result.error.message);
+    return true;
+  }
+
+  const writer: JournalWriter = {
+    get id() {
+      return id;
+    },
+    baseMtimeMs: null,
+    begin(next) {
+      clearTimeout(timer);
+      timer = undefined;
+      if (journaled && next !== id) clearEntry(id);
+      // A restored buffer's entry (left by a dead session) is ours to clear from now on.
+      journaled = next !== undefined;
+      id = next ?? newBufferId();
+      lastWriteAt = 0;
+    },
+    changed() {
+      if (timer !== undefined) return;
+      timer = setTimeout(() => void flush(), journalDelay(Date.now(), lastWriteAt));
+    },
+    flush,
+    onProblem(listener) {
+      problemListeners.push(listener);
+    },
+  };
+  return writer;
+}
