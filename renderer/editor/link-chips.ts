@@ -74,9 +74,41 @@ class ChipWidget extends WidgetType {
 }
 
 /** Loosely the same URL: enough to tell apart links that share a line. */
-function sameTarget(raw: string, cited: string): boolean {
-  const clean = (u: string) => u.trim().replace(/^<|>$/g, '').replace(/#.*$/, '').replace(/\/$/, '').toLowerCase();
-  return clean(raw) === clean(cited) || clean(encodeURI(raw)) === clean(cited);
+function targetKey(url: string): string {
+  return url.trim().replace(/^<|>$/g, '').replace(/#.*$/, '').replace(/\/$/, '').toLowerCase();
+}
+
+/**
+ * Hands out one line's citations to the links found on it: by URL when one
+ * matches, else in reading order. Linear in the line's links, however many
+ * (a hostile document can put thousands on one line).
+ */
+class LineCitations {
+  private readonly byKey = new Map<string, { list: LinkCitation[]; next: number }>();
+  private next = 0;
+  private readonly used = new Set<LinkCitation>();
+  constructor(private readonly ordered: readonly LinkCitation[]) {
+    for (const citation of ordered) {
+      const key = targetKey(citation.url);
+      const entry = this.byKey.get(key);
+      if (entry) entry.list.push(citation);
+      else this.byKey.set(key, { list: [citation], next: 0 });
+    }
+  }
+  take(rawUrl: string): LinkCitation | undefined {
+    const matches = rawUrl ? (this.byKey.get(targetKey(rawUrl)) ?? this.byKey.get(targetKey(encodeURI(rawUrl)))) : undefined;
+    let found: LinkCitation | undefined;
+    while (matches && !found && matches.next < matches.list.length) {
+      const candidate = matches.list[matches.next++]!;
+      if (!this.used.has(candidate)) found = candidate;
+    }
+    while (!found && this.next < this.ordered.length) {
+      const candidate = this.ordered[this.next++]!;
+      if (!this.used.has(candidate)) found = candidate;
+    }
+    if (found) this.used.add(found);
+    return found;
+  }
 }
 
 /** The part of a link that folds: from after the text's `]` to the link's end. */
@@ -100,7 +132,7 @@ function buildChips(view: EditorView): DecorationSet {
   const builder = new RangeSetBuilder<Decoration>();
   if (byLine.size === 0) return builder.finish();
   const selection = state.selection.main;
-  const used = new Set<LinkCitation>();
+  const lines = new Map<number, LineCitations>();
   for (const { from, to } of view.visibleRanges) {
     syntaxTree(state).iterate({
       from,
@@ -110,10 +142,10 @@ function buildChips(view: EditorView): DecorationSet {
         const range = foldRange(node.node, state);
         if (!range) return false;
         const line = state.doc.lineAt(node.from).number - 1;
-        const candidates = (byLine.get(line) ?? []).filter((c) => !used.has(c));
-        const citation = candidates.find((c) => range.url && sameTarget(range.url, c.url)) ?? candidates[0];
+        let onLine = lines.get(line);
+        if (!onLine) lines.set(line, (onLine = new LineCitations(byLine.get(line) ?? [])));
+        const citation = onLine.take(range.url);
         if (!citation) return false;
-        used.add(citation);
         const cursorInside = selection.from <= node.to && selection.to >= node.from;
         if (cursorInside) return false;
         const label = citation.title ? `${citation.title} — ${citation.url}` : citation.url;
