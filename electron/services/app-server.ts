@@ -62,10 +62,17 @@ export interface AppServer {
   handle(pathname: string): Promise<AppResponse>;
 }
 
-export function createAppServer(rootDir: string): AppServer {
+export interface AppServerOptions {
+  /** The preview's image routes (`/local-image/…`, `/remote-image/…`); without it they are 404. */
+  images?: { handle(pathname: string): Promise<AppResponse> | null };
+}
+
+export function createAppServer(rootDir: string, options: AppServerOptions = {}): AppServer {
   const root = path.resolve(rootDir);
   return {
     async handle(pathname) {
+      const image = options.images?.handle(pathname);
+      if (image) return image;
       let decoded: string;
       try {
         decoded = decodeURIComponent(pathname);

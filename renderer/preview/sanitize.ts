@@ -37,8 +37,21 @@ export const SANITIZE_CONFIG: Config = {
 
 export type Sanitizer = (html: string) => DocumentFragment;
 
+/** Where a held image keeps its `src` until the preview's image policy decides (remote-images.ts). */
+export const HELD_IMAGE_SRC = 'data-byline-src';
+
+export interface SanitizerOptions {
+  /**
+   * Moves each `<img src>` to `data-byline-src`. An `<img>` starts loading as
+   * soon as it belongs to a live document (even before it is inserted), so
+   * the preview holds every source back and lets the image policy give a
+   * checked one back; whatever skips the policy loads nothing.
+   */
+  holdImages?: boolean;
+}
+
 /** A sanitizer bound to a window (the app page in the browser, jsdom in tests). */
-export function createSanitizer(win: Window): Sanitizer {
+export function createSanitizer(win: Window, options: SanitizerOptions = {}): Sanitizer {
   const purify = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
   if (!purify.isSupported) throw new Error('The HTML sanitizer is not supported in this environment.');
   purify.addHook('afterSanitizeAttributes', (node) => {
@@ -46,6 +59,12 @@ export function createSanitizer(win: Window): Sanitizer {
     if (node.nodeName === 'A') {
       node.removeAttribute('target');
       node.setAttribute('rel', 'noopener noreferrer');
+    }
+    if (options.holdImages && node.nodeName === 'IMG') {
+      const src = node.getAttribute('src');
+      node.removeAttribute('src');
+      node.removeAttribute('srcset');
+      if (src !== null) node.setAttribute(HELD_IMAGE_SRC, src);
     }
   });
   return (html) => purify.sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;

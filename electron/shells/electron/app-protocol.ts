@@ -5,7 +5,7 @@
  * answers; the files and the CSP header come from the shared app server.
  */
 import { protocol } from 'electron';
-import { createAppServer } from '../../services/app-server';
+import { createAppServer, type AppServerOptions } from '../../services/app-server';
 import { APP_HOST, APP_SCHEME } from './app-url';
 
 /** Must run before the app is ready, and only once. */
@@ -19,8 +19,8 @@ export function registerAppScheme(): void {
 }
 
 /** Call once the app is ready. */
-export function handleAppScheme(rendererDir: string): void {
-  const server = createAppServer(rendererDir);
+export function handleAppScheme(rendererDir: string, options: AppServerOptions = {}): void {
+  const server = createAppServer(rendererDir, options);
   protocol.handle(APP_SCHEME, async (request) => {
     let url: URL;
     try {
@@ -33,7 +33,7 @@ export function handleAppScheme(rendererDir: string): void {
       return new Response('Method not allowed', { status: 405, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
     }
     const { status, headers, body } = await server.handle(url.pathname);
-    return new Response(request.method === 'HEAD' ? null : body, { status, headers });
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status, headers });
   });
 }
 
