@@ -89,6 +89,16 @@ export type ThemeSetting = 'system' | 'light' | 'dark' | 'sepia';
 export type ViewMode = 'editor' | 'split' | 'preview';
 export type QuoteStyle = 'en' | 'en-GB' | 'de' | 'fr' | 'es' | 'it' | 'nl' | 'pl' | 'ru' | 'sv';
 
+/** The editor's body face (the preview keeps the article's own). */
+export type BodyFont = 'serif' | 'sans' | 'mono';
+export const BODY_FONTS: readonly BodyFont[] = ['serif', 'sans', 'mono'];
+/** Optional style checks shown in the editor (English word lists in assets/style-checks/). */
+export type StyleCheckName = 'long-sentences' | 'passive-voice' | 'adverbs' | 'hedges' | 'cliches' | 'repeated-words';
+export const STYLE_CHECKS: readonly StyleCheckName[] = ['long-sentences', 'passive-voice', 'adverbs', 'hedges', 'cliches', 'repeated-words'];
+/** Editor text size (CSS px) and line width (characters): allowed ranges. */
+export const FONT_SIZE_RANGE = { min: 12, max: 32 } as const;
+export const LINE_WIDTH_RANGE = { min: 40, max: 120 } as const;
+
 export interface Settings {
   theme: ThemeSetting;
   viewMode: ViewMode;
@@ -97,6 +107,21 @@ export interface Settings {
   recentFiles: string[];
   /** The folder the drafts library shows (absolute), or null until the writer picks one. */
   draftsFolder: string | null;
+  bodyFont: BodyFont;
+  /** Editor text size in CSS px (FONT_SIZE_RANGE). */
+  fontSize: number;
+  /** Editor line width in characters (LINE_WIDTH_RANGE). */
+  lineWidth: number;
+  /** The style checks that are on (long sentences only, by default). */
+  styleChecks: StyleCheckName[];
+  focusMode: boolean;
+  typewriterScrolling: boolean;
+  /** False until the welcome document has been shown once (first run). */
+  welcomed: boolean;
+  /** Export (issue 6): the folder of the last export (absolute), and the PDF page settings. */
+  exportFolder: string | null;
+  exportPageSize: ExportPageSize;
+  exportNotes: ExportNotes;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -105,6 +130,16 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   quoteStyle: 'en',
   recentFiles: [],
   draftsFolder: null,
+  bodyFont: 'serif',
+  fontSize: 18,
+  lineWidth: 68,
+  styleChecks: ['long-sentences'] as StyleCheckName[],
+  focusMode: false,
+  typewriterScrolling: false,
+  welcomed: false,
+  exportFolder: null,
+  exportPageSize: 'Letter',
+  exportNotes: 'end',
 });
 
 export const MAX_RECENT_FILES = 12;
@@ -218,6 +253,57 @@ export interface Channels {
   'settings:write': { request: { patch: Partial<Settings> }; response: Settings };
   /** Opens an http(s) or mailto link in the system browser; anything else is `BLOCKED_URL`. */
   'link:open-external': { request: { url: string }; response: null };
+  /**
+   * The page has settled every buffer (saved, or the writer chose not to): close
+   * this window. A clean close, so the shell may clear this session's journal.
+   */
+  'window:close': { request: null; response: null };
+  /**
+   * The images this window's preview may show (replaces the previous scope):
+   * image files in the folder of `documentPath` (null: untitled, none) and the
+   * http(s) `remoteUrls` the writer chose to load for this document (empty:
+   * none). Answers the path prefixes on the app's origin to rewrite `<img src>`
+   * to, each null when there is nothing to serve. See electron/services/preview-images.ts.
+   */
+  'images:scope': { request: { documentPath: string | null; remoteUrls: string[] }; response: { localBase: string | null; remoteBase: string | null } };
+  /**
+   * Export (issue 6): renders `text` with the pipeline in main and writes the
+   * file atomically to `targetPath`; `documentPath` (null: untitled) is where
+   * images beside the document are found. Never overwrites `documentPath`.
+   */
+  'export:run': { request: ExportRequest; response: ExportResult };
+  /** The document as HTML (the article fragment) and plain text, for Copy as Rich Text. */
+  'export:rich-text': { request: { text: string; documentPath: string | null }; response: { html: string; text: string } };
+  /** Opens a file this process exported, with the system's default app; any other path is `ACCESS_DENIED`. */
+  'export:open': { request: { path: string }; response: null };
+  /** Native save dialog for an export (filtered to the format, in the last export folder); `UNSUPPORTED` without one. */
+  'export:choose-target': { request: { format: ExportFormat; suggestedName: string; documentPath: string | null }; response: { path: string | null } };
+}
+
+/** Export (issue 6): formats and options, as the page sends them. */
+export type ExportFormat = 'html' | 'pdf' | 'txt';
+export type ExportPageSize = 'A4' | 'Letter';
+export type ExportNotes = 'end' | 'page';
+export interface ExportRequestOptions {
+  /** Default: both in HTML, footnotes in PDF and plain text. */
+  links?: 'inline' | 'footnotes' | 'both';
+  pageSize?: ExportPageSize;
+  notes?: ExportNotes;
+  /** HTML: the article alone. */
+  fragment?: boolean;
+}
+export interface ExportRequest {
+  format: ExportFormat;
+  documentPath: string | null;
+  text: string;
+  options: ExportRequestOptions;
+  targetPath: string;
+}
+export interface ExportResult {
+  path: string;
+  bytes: number;
+  /** Images shown as their alt text instead (remote, outside the folder, not an image). */
+  skippedImages: number;
 }
 
 export type Channel = keyof Channels;
@@ -244,6 +330,12 @@ export const API_METHODS = {
   watchDrafts: 'drafts:watch',
   listRecent: 'recent:list',
   clearRecent: 'recent:clear',
+  closeWindow: 'window:close',
+  setImageScope: 'images:scope',
+  exportDocument: 'export:run',
+  exportRichText: 'export:rich-text',
+  openExported: 'export:open',
+  chooseExportTarget: 'export:choose-target',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;
@@ -260,9 +352,42 @@ export const MENU_COMMANDS = [
   'file:open',
   'file:save',
   'file:save-as',
+  // Files and drafts (issue 5): close, revert, recover, close window, drafts library.
+  'file:close',
+  'file:revert',
+  'file:recover',
+  /** The shell asks the page to close its window: the page asks about unsaved text, then calls `closeWindow`. */
+  'window:close',
+  'view:drafts',
   'view:editor',
   'view:split',
   'view:preview',
+  // Writing aids (issue 8): formatting, find, panels, modes, settings.
+  'format:bold',
+  'format:italic',
+  'format:link',
+  'format:quote',
+  'format:attribution',
+  'format:heading-1',
+  'format:heading-2',
+  'format:heading-3',
+  'format:paragraph',
+  'format:bullet-list',
+  'format:numbered-list',
+  'edit:find',
+  'edit:replace',
+  'edit:paste-plain',
+  'view:outline',
+  'view:sources',
+  'view:focus',
+  'view:typewriter',
+  'view:distraction-free',
+  'app:settings',
+  // Export (issue 6).
+  'file:export-html',
+  'file:export-pdf',
+  'file:export-txt',
+  'edit:copy-rich-text',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -291,6 +416,11 @@ export type BylineApi = {
 } & {
   /** Subscribes to events from main; returns an unsubscribe function. */
   onEvent(listener: (event: MainEvent) => void): () => void;
+  /**
+   * Electron only: the path of a `File` dropped on the window (`webUtils.getPathForFile`),
+   * or null. Absent in the Chromium shell, where a page can't learn a dropped file's path.
+   */
+  pathForFile?(file: unknown): string | null;
 };
 
 /**
@@ -318,3 +448,10 @@ export const API_GLOBAL = 'byline';
 export const CHROMIUM_INVOKE_BINDING = '__bylineInvoke';
 /** Name of the DOM event the Chromium shell dispatches for a `MainEvent`. */
 export const CHROMIUM_EVENT_NAME = 'byline-main-event';
+
+/**
+ * The page's answer when its shell is told to stop (SIGTERM, Ctrl+C): a function
+ * on `window` that writes every unsaved buffer to the journal now and resolves
+ * with `{ dirty }`. The shell clears the journal only when the page says clean.
+ */
+export const PAGE_QUIT_HOOK = '__bylinePrepareToQuit';

@@ -13,9 +13,15 @@ import { createStatusBar } from './ui/status-bar';
 import { AppContext } from './app/app-context';
 import { runCommand } from './app/command-registry';
 import { installDocumentCommands } from './app/document-commands';
+import { installFileFeatures } from './app/file-features';
 import { createLiveRefresh } from './app/live-refresh';
 import { installViewModes } from './app/view-mode';
+import { installExportCommands } from './ui/export-commands';
 import { installSourceHints } from './app/source-hints';
+import { installScrollSync } from './preview/scroll-sync';
+import { installWritingAids } from './app/writing-aids';
+import { installRemoteImages } from './app/remote-images';
+import { createPreviewImages } from './preview/remote-images';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -44,7 +50,9 @@ async function boot(): Promise<void> {
   const app = new AppContext(api, state.value, view);
   const statusBar = createStatusBar();
   const previewFrame = document.getElementById('preview') as HTMLIFrameElement;
+  const previewImages = createPreviewImages(() => ({ owner: app.session ?? null, path: app.session?.path ?? null }));
   const preview = await createPreviewPane(previewFrame, {
+    images: previewImages,
     quoteStyle: app.settings.quoteStyle,
     openExternal: (url) => void api.openExternal({ url }),
   });
@@ -55,9 +63,14 @@ async function boot(): Promise<void> {
   };
   app.onDocumentLoaded(() => refresh.flush());
   installSourceHints(app, refresh, previewFrame);
+  installScrollSync(view, preview, previewFrame);
+  const writingAids = installWritingAids(app, editorOptions, refresh, statusBar, previewFrame);
+  installRemoteImages(app, refresh, previewImages, previewFrame);
 
   const documents = installDocumentCommands(app, editorOptions, statusBar);
+  const fileFeatures = installFileFeatures(app, documents);
   installViewModes(app);
+  installExportCommands(app, statusBar);
   const blank = await api.newFile();
   if (!blank.ok) throw new Error(blank.error.message);
   documents.load(blank.value);
@@ -72,7 +85,9 @@ async function boot(): Promise<void> {
     else if (event.type === 'open-files') void documents.openStartupFiles(event.files);
   });
   await documents.openStartupFiles(app.initial.startupFiles);
+  await writingAids.afterStart(documents);
   appRoot.dataset.ready = 'true';
+  void fileFeatures.afterStart();
 }
 
 boot().catch((error: unknown) => {

@@ -15,6 +15,8 @@ import type { FileWatcher } from './file-watcher';
 import type { FolderWatcher } from './folder-watcher';
 import { createDraft, listDrafts } from './drafts-library';
 import { listRecentFiles } from './recent-files';
+import type { PreviewImages } from './preview-images';
+import type { ExportService } from './export/export-service';
 
 export interface ShellHooks {
   kind: ShellKind;
@@ -24,6 +26,8 @@ export interface ShellHooks {
     save(suggestedName: string, defaultDir: string | undefined): Promise<string | null>;
   } | null;
   openExternal(url: string): Promise<void>;
+  /** Closes the window after the page settled its buffers (`window:close`); absent: UNSUPPORTED. */
+  closeWindow?(): Promise<void>;
 }
 
 export interface ApiContext {
@@ -38,6 +42,10 @@ export interface ApiContext {
   watcher?: FileWatcher;
   /** This window's watcher for the drafts folder (`drafts:watch`). */
   draftsWatcher?: FolderWatcher;
+  /** The images this window's preview may show (`images:scope`); absent: UNSUPPORTED. */
+  images?: PreviewImages;
+  /** Export (`export:*`, issue 6); absent: UNSUPPORTED. */
+  exporter?: ExportService;
 }
 
 export type ApiHandler = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
@@ -128,6 +136,20 @@ export function createApiHandler(ctx: ApiContext): ApiHandler {
       await hooks.openExternal(url);
       return ok(null);
     },
+    'images:scope': async (request) => {
+      if (!ctx.images) return unsupported('This window shows no images from files or the web.');
+      return ok(ctx.images.scope(request));
+    },
+    'window:close': async () => {
+      if (!hooks.closeWindow) return unsupported('This window is closed by its shell.');
+      await hooks.closeWindow();
+      return ok(null);
+    },
+    'export:run': async (request) => (ctx.exporter ? ctx.exporter.run(request) : unsupported('This window can’t export.')),
+    'export:rich-text': async (request) => (ctx.exporter ? ctx.exporter.richText(request) : unsupported('This window can’t export.')),
+    'export:open': async ({ path: file }) => (ctx.exporter ? ctx.exporter.openExported(file) : unsupported('This window can’t export.')),
+    'export:choose-target': async (request) =>
+      ctx.exporter ? ctx.exporter.chooseTarget(request) : unsupported('This window has no system file dialog.'),
   };
 
   return async (channel, payload) => {

@@ -10,6 +10,8 @@ import { sanitizeSettingsPatch } from './settings-validation';
 import { checkJournalWrite } from './journal-entry';
 import { checkFormat, isAbsolutePath, isEntryId, isPath, isRecord } from './payload-checks';
 import { MAX_TITLE_CHARS } from './drafts-library';
+import { checkRemoteImageUrl, MAX_REMOTE_IMAGES } from './remote-images';
+import { checkChooseTarget, checkExportRun, checkOpenExported, checkRichText } from './export/export-request';
 
 /** Longest text a save request may carry (matches what open accepts, with room for growth). */
 export const MAX_SAVE_CHARS = 128 * 1024 * 1024;
@@ -32,6 +34,7 @@ const CHECKS: { [C in Channel]: Check<C> } = {
   'journal:list': none,
   'recent:list': none,
   'recent:clear': none,
+  'window:close': none,
   'file:open': (p) => (isRecord(p) && isPath(p.path) ? { path: p.path } : 'expected { path: string }'),
   'file:save': (p) => {
     if (!isRecord(p) || !isPath(p.path)) return 'expected { path: string, text: string, format }';
@@ -71,8 +74,24 @@ const CHECKS: { [C in Channel]: Check<C> } = {
     if (!isRecord(p) || !isRecord(p.patch)) return 'expected { patch: object }';
     return { patch: sanitizeSettingsPatch(p.patch) };
   },
+  'images:scope': (p) => {
+    if (!isRecord(p) || (p.documentPath !== null && !isAbsolutePath(p.documentPath))) return 'expected { documentPath: absolute path | null, remoteUrls }';
+    if (!Array.isArray(p.remoteUrls) || p.remoteUrls.length > MAX_REMOTE_IMAGES) return `remoteUrls must be a list of at most ${MAX_REMOTE_IMAGES} URLs`;
+    const remoteUrls: string[] = [];
+    for (const url of p.remoteUrls) {
+      const checked = checkRemoteImageUrl(url);
+      if (checked === null) return 'remoteUrls may hold only http and https URLs';
+      if (!remoteUrls.includes(checked)) remoteUrls.push(checked);
+    }
+    return { documentPath: p.documentPath, remoteUrls };
+  },
   'link:open-external': (p) =>
     isRecord(p) && typeof p.url === 'string' && p.url.length <= MAX_URL_CHARS ? { url: p.url } : 'expected { url: string }',
+  // Export (issue 6): see export/export-request.ts.
+  'export:run': checkExportRun,
+  'export:rich-text': checkRichText,
+  'export:open': checkOpenExported,
+  'export:choose-target': checkChooseTarget,
 };
 
 export function validateRequest(channel: unknown, payload: unknown): Result<{ channel: Channel; request: unknown }> {

@@ -3,7 +3,18 @@
  * file, or a page's write request). Unknown keys are dropped, never merged.
  */
 import path from 'node:path';
-import { MAX_RECENT_FILES, type QuoteStyle, type Settings, type ThemeSetting, type ViewMode } from '../contract';
+import {
+  BODY_FONTS,
+  FONT_SIZE_RANGE,
+  LINE_WIDTH_RANGE,
+  MAX_RECENT_FILES,
+  STYLE_CHECKS,
+  type QuoteStyle,
+  type Settings,
+  type StyleCheckName,
+  type ThemeSetting,
+  type ViewMode,
+} from '../contract';
 
 const THEMES: readonly ThemeSetting[] = ['system', 'light', 'dark', 'sepia'];
 const VIEW_MODES: readonly ViewMode[] = ['editor', 'split', 'preview'];
@@ -33,7 +44,37 @@ export function sanitizeSettingsPatch(input: unknown): Partial<Settings> {
   }
   if (source.draftsFolder === null) patch.draftsFolder = null;
   else if (isAbsoluteFolder(source.draftsFolder)) patch.draftsFolder = source.draftsFolder;
+  sanitizeWritingSettings(source, patch);
+  sanitizeExportSettings(source, patch);
   return patch;
+}
+
+/** Export (issue 6): the last export folder and the PDF page settings. */
+function sanitizeExportSettings(source: Record<string, unknown>, patch: Partial<Settings>): void {
+  if (source.exportFolder === null) patch.exportFolder = null;
+  else if (isAbsoluteFolder(source.exportFolder)) patch.exportFolder = source.exportFolder;
+  if (source.exportPageSize === 'A4' || source.exportPageSize === 'Letter') patch.exportPageSize = source.exportPageSize;
+  if (source.exportNotes === 'end' || source.exportNotes === 'page') patch.exportNotes = source.exportNotes;
+}
+
+/** The writing aids' fields: font, size, width, style checks, modes, first run. */
+function sanitizeWritingSettings(source: Record<string, unknown>, patch: Partial<Settings>): void {
+  const bodyFont = oneOf(BODY_FONTS, source.bodyFont);
+  if (bodyFont) patch.bodyFont = bodyFont;
+  const fontSize = integerIn(source.fontSize, FONT_SIZE_RANGE);
+  if (fontSize !== undefined) patch.fontSize = fontSize;
+  const lineWidth = integerIn(source.lineWidth, LINE_WIDTH_RANGE);
+  if (lineWidth !== undefined) patch.lineWidth = lineWidth;
+  if (Array.isArray(source.styleChecks)) {
+    patch.styleChecks = STYLE_CHECKS.filter((name) => (source.styleChecks as unknown[]).includes(name)) as StyleCheckName[];
+  }
+  for (const key of ['focusMode', 'typewriterScrolling', 'welcomed'] as const) {
+    if (typeof source[key] === 'boolean') patch[key] = source[key];
+  }
+}
+
+function integerIn(value: unknown, range: { min: number; max: number }): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max ? value : undefined;
 }
 
 function isAbsoluteFolder(value: unknown): value is string {

@@ -25,6 +25,8 @@ export interface EditorOptions {
   styleNonce: string | null;
   /** Called after every transaction that changed the document. */
   onDocChanged(update: ViewUpdate): void;
+  /** More extensions (the writing aids), asked for each new document's state. */
+  extensions?: () => Extension;
 }
 
 export function editorExtensions(options: EditorOptions): Extension[] {
@@ -47,6 +49,7 @@ export function editorExtensions(options: EditorOptions): Extension[] {
     EditorView.updateListener.of((update) => {
       if (update.docChanged) options.onDocChanged(update);
     }),
+    options.extensions?.() ?? [],
   ];
 }
 

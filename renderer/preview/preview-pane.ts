@@ -1,24 +1,40 @@
 /**
  * The preview: pipeline output, sanitized, patched into a sandboxed frame.
+ * Rendering is incremental (renderer/markdown/incremental): each update
+ * parses and sanitizes only the blocks an edit touched and patches them in
+ * place (block-patcher.ts), so scroll position, selection and loaded images
+ * survive typing anywhere else.
  * The frame has no `allow-scripts` and a script-free CSP, so nothing in a
  * document can run there or reach the app's API; this page fills its DOM.
  * Clicks on links are handled here: anchors scroll, web and mail links go to
  * the system browser through main, everything else does nothing.
  */
-import { render, type RenderResult } from '../markdown';
+import type { RenderResult } from '../markdown';
 import type { QuoteStyleName } from '../markdown';
+import { createIncrementalRenderer, type IncrementalRenderer } from '../markdown/incremental/incremental-renderer';
 import { createSanitizer } from './sanitize';
-import { patchChildren } from './patch-children';
+import { BlockPatcher } from './block-patcher';
+import { FragmentCache } from './fragment-cache';
+import type { PreviewImages } from './remote-images';
 
 export interface PreviewOptions {
   quoteStyle: QuoteStyleName;
   openExternal(url: string): void;
+  /**
+   * Rewrites images of sanitized content before it reaches the frame (see
+   * remote-images.ts). Applied to each new block as it is inserted; when
+   * `scope()` returns a new object, every block is drawn again.
+   */
+  images?: Pick<PreviewImages, 'apply'> & Partial<Pick<PreviewImages, 'scope'>>;
 }
 
 export interface PreviewPane {
   /** Renders now; returns the pipeline result (for the outline, counts…). */
   update(markdown: string): RenderResult;
   setQuoteStyle(style: QuoteStyleName): void;
+  /** The frame's document and the blocks on show, for scroll sync. */
+  readonly document: Document;
+  readonly patcher: BlockPatcher;
 }
 
 const EXTERNAL = /^(?:https?:|mailto:)/i;
@@ -27,8 +43,14 @@ export async function createPreviewPane(frame: HTMLIFrameElement, options: Previ
   const doc = await frameDocument(frame);
   const article = doc.getElementById('document');
   if (!article) throw new Error('The preview frame is missing its article element.');
-  const sanitize = createSanitizer(window);
+  // With an image policy, images load only once it gives their source back (sanitize.ts, holdImages).
+  const sanitize = createSanitizer(window, { holdImages: !!options.images });
   let quoteStyle = options.quoteStyle;
+  const fragments = new FragmentCache(sanitize);
+  const images = options.images;
+  const patcher = new BlockPatcher(article, fragments, images ? (root) => images.apply(root) : undefined);
+  let imageScope = images?.scope?.();
+  let renderer: IncrementalRenderer | null = null;
 
   doc.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest?.('a[href]');
@@ -45,19 +67,30 @@ export async function createPreviewPane(frame: HTMLIFrameElement, options: Previ
   return {
     update(markdown) {
       const t0 = performance.now();
-      const result = render(markdown, { quoteStyle, sourceLines: true });
+      renderer ??= createIncrementalRenderer({ quoteStyle, sourceLines: true });
+      const result = renderer.update(markdown);
       const t1 = performance.now();
-      const clean = sanitize(result.html);
-      const t2 = performance.now();
-      patchChildren(article, clean);
+      const scope = images?.scope?.();
+      if (scope !== imageScope) {
+        imageScope = scope;
+        patcher.clear();
+      }
+      patcher.patch(result);
       performance.measure('byline:render', { start: t0, end: t1 });
-      performance.measure('byline:sanitize', { start: t1, end: t2 });
-      performance.measure('byline:patch', { start: t2, end: performance.now() });
-      return result;
+      performance.measure('byline:patch', { start: t1, end: performance.now() });
+      return {
+        meta: result.meta,
+        get html() {
+          return result.html();
+        },
+      };
     },
     setQuoteStyle(style) {
+      if (style !== quoteStyle) renderer = null;
       quoteStyle = style;
     },
+    document: doc,
+    patcher,
   };
 }
 

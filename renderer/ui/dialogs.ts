@@ -9,14 +9,14 @@ export interface Choice<T extends string> {
   primary?: boolean;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
 }
 
-function openDialog(build: (dialog: HTMLDialogElement) => void, labelledBy: string): HTMLDialogElement {
+export function openDialog(build: (dialog: HTMLDialogElement) => void, labelledBy: string): HTMLDialogElement {
   const dialog = el('dialog', 'app-dialog');
   dialog.setAttribute('aria-labelledby', labelledBy);
   build(dialog);
@@ -118,4 +118,64 @@ export function choosePath(options: PathDialogOptions): Promise<string | null> {
       resolve(value || null);
     });
   });
+}
+
+export interface NoticeAction {
+  label: string;
+  run(): void;
+}
+
+export interface NoticeOptions {
+  tone?: 'info' | 'warning' | 'error';
+  actions?: NoticeAction[];
+}
+
+function noticeRoot(): HTMLElement {
+  let root = document.getElementById('notices');
+  if (!root) {
+    root = el('div', 'notices');
+    root.id = 'notices';
+    root.setAttribute('role', 'region');
+    root.setAttribute('aria-label', 'Notices');
+    (document.getElementById('app') ?? document.body).append(root);
+  }
+  return root;
+}
+
+/**
+ * A notice that stays until dismissed or replaced (not modal): a file opened
+ * with a warning, a file deleted on disk, buffers waiting to be recovered.
+ * One notice per `key`; showing the same key again replaces it.
+ */
+export function showNotice(key: string, message: string, options: NoticeOptions = {}): void {
+  clearNotice(key);
+  const notice = el('div', `notice notice-${options.tone ?? 'info'}`);
+  notice.dataset.notice = key;
+  notice.setAttribute('role', options.tone === 'error' || options.tone === 'warning' ? 'alert' : 'status');
+  notice.append(el('span', 'notice-message', message));
+  for (const action of options.actions ?? []) {
+    const button = el('button', 'notice-action', action.label);
+    button.type = 'button';
+    button.addEventListener('click', () => action.run());
+    notice.append(button);
+  }
+  const dismiss = el('button', 'notice-dismiss', '×');
+  dismiss.type = 'button';
+  dismiss.setAttribute('aria-label', 'Dismiss');
+  dismiss.addEventListener('click', () => notice.remove());
+  notice.append(dismiss);
+  noticeRoot().append(notice);
+}
+
+export function clearNotice(key: string): void {
+  for (const node of document.querySelectorAll<HTMLElement>('#notices [data-notice]')) {
+    if (node.dataset.notice === key) node.remove();
+  }
+}
+
+/** Removes every notice whose key starts with `prefix` (e.g. a document's warnings when another loads). */
+export function clearNotices(prefix: string): void {
+  for (const node of document.querySelectorAll<HTMLElement>('#notices [data-notice]')) {
+    if (node.dataset.notice!.startsWith(prefix)) node.remove();
+  }
 }

@@ -4,7 +4,7 @@
  * --remote-debugging-port, the way any CDP client can.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,10 +54,17 @@ export interface StartOptions {
   files?: string[];
   userData?: string;
   env?: Record<string, string>;
+  /** Show the first-run welcome document (off by default: a profile without settings gets `welcomed: true`). */
+  welcome?: boolean;
 }
 
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const userData = options.userData ?? (await tempDir('profile'));
+  const settingsFile = path.join(userData, 'settings.json');
+  if (!options.welcome && !existsSync(settingsFile)) {
+    await mkdir(userData, { recursive: true });
+    await writeFile(settingsFile, '{ "welcomed": true }\n');
+  }
   const port = await freePort();
   let output = '';
   const child = spawn(

@@ -18,7 +18,12 @@ import { parseShellArgs } from '../../services/command-line';
 import { openWithSystem } from '../../services/open-external';
 import { resolveProfileDir } from '../../services/profile-dir';
 import { createSettingsStore } from '../../services/settings';
+import { createNetworkLog } from '../../services/network-log';
+import { createPreviewImages } from '../../services/preview-images';
 import { BROWSER_MISSING_MESSAGE, findBrowser } from './browser-lookup';
+import { createChromiumLifecycle, type ChromiumLifecycle } from './window-lifecycle';
+import { createExportService } from '../../services/export/export-service';
+import { createChromiumPrinter } from './pdf-printer';
 
 /** A name that can never resolve, so nothing about the app's origin leaves the machine. */
 export const APP_ORIGIN = 'https://byline.invalid';
@@ -29,6 +34,8 @@ export interface ChromiumShell {
   page: Page;
   send(event: MainEvent): Promise<void>;
   close(): Promise<void>;
+  /** The crash journal, the watchers, and how the window may end (window-lifecycle.ts). */
+  lifecycle: ChromiumLifecycle;
 }
 
 function hasDisplay(env: NodeJS.ProcessEnv): boolean {
@@ -43,13 +50,32 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
   const headless = env.BYLINE_HEADLESS === '1' || browser.headlessOnly || !hasDisplay(env);
 
   const profileDir = resolveProfileDir(env);
+  // Every request that tries to leave the machine, when BYLINE_NETWORK_LOG names a file.
+  const networkLog = createNetworkLog(env);
+  const images = createPreviewImages({ log: networkLog });
+  // Journal and watchers exist before the page does; the window is attached once it is up.
+  const lifecycle = createChromiumLifecycle(profileDir);
+  const settings = createSettingsStore(profileDir);
+  // Export (issue 6): PDFs from a headless browser found by the same lookup; no native save dialog here.
+  const exporter = createExportService({
+    version: appVersion(),
+    createPrinter: () => createChromiumPrinter(browser),
+    openFile: (file) => openWithSystem(file, env),
+    chooseTarget: null,
+    settings,
+  });
   const handle = createApiHandler({
-    hooks: { kind: 'chromium', dialogs: null, openExternal: (url) => openWithSystem(url, env) },
-    settings: createSettingsStore(profileDir),
+    journal: lifecycle.journal,
+    watcher: lifecycle.watcher,
+    draftsWatcher: lifecycle.draftsWatcher,
+    hooks: { kind: 'chromium', dialogs: null, openExternal: (url) => openWithSystem(url, env), closeWindow: () => lifecycle.closeWindow() },
+    settings,
     version: appVersion(),
     startupPaths: args.files,
+    images,
+    exporter,
   });
-  const server = createAppServer(rendererDir());
+  const server = createAppServer(rendererDir(), { images });
   const browserProfile = await mkdtemp(path.join(os.tmpdir(), 'byline-chromium-'));
 
   const context = await chromium.launchPersistentContext(browserProfile, {
@@ -57,6 +83,10 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
     headless,
     viewport: headless ? { width: 1280, height: 860 } : null,
     ignoreDefaultArgs: ['--enable-automation'],
+    // Signals are ours (runChromiumShell): the page journals its text before the browser goes.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [
       ...browser.extraArgs,
       '--disable-quic',
@@ -67,10 +97,16 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
     ],
   });
 
+  // Copy as Rich Text writes HTML and plain text to the clipboard; nothing else is granted.
+  await context.grantPermissions(['clipboard-write'], { origin: APP_ORIGIN }).catch(() => undefined);
+
   // The app's origin is served from disk; every other request is refused.
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    if (url.origin !== APP_ORIGIN) return route.abort('blockedbyclient');
+    if (url.origin !== APP_ORIGIN) {
+      networkLog('blocked', url.href);
+      return route.abort('blockedbyclient');
+    }
     const response = await server.handle(url.pathname);
     return route.fulfill({ status: response.status, headers: response.headers, body: Buffer.from(response.body) });
   });
@@ -93,19 +129,23 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
   const close = async () => {
     if (closed) return;
     closed = true;
+    await exporter.close().catch(() => undefined);
     await context.close().catch(() => undefined);
     await rm(browserProfile, { recursive: true, force: true }).catch(() => undefined);
   };
   context.on('close', () => void close());
 
-  return {
+  const shell: ChromiumShell = {
     context,
     page,
     // JSON is a valid JavaScript expression, so the event reaches the page as data.
     send: (event) =>
       page.evaluate(`window.dispatchEvent(new CustomEvent(${JSON.stringify(CHROMIUM_EVENT_NAME)}, { detail: ${JSON.stringify(event)} }))`).then(() => undefined),
     close,
+    lifecycle,
   };
+  lifecycle.attach(shell);
+  return shell;
 }
 
 /** Only the app's own top-level page may use the API; never a frame or another origin. */
@@ -127,9 +167,11 @@ export async function runChromiumShell(argv: readonly string[]): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const stop = () => void shell.close().then(() => process.exit(0));
+  // A signal asks the page to journal its text first; the journal is cleared only if nothing is unsaved.
+  const stop = () => void shell.lifecycle.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  shell.context.on('close', () => process.exit(0));
+  process.on('SIGHUP', stop);
+  shell.context.on('close', () => void shell.lifecycle.closed().then(() => process.exit(0)));
   console.log('Byline is ready.');
 }

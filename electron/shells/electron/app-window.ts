@@ -12,13 +12,26 @@ export interface AppWindowOptions {
   backgroundColor: string;
   /** Folder holding `preload.cjs` (the bundle's own folder). */
   bundleDir: string;
+  /** Remembered size and position (already fitted to the screens); no x/y: the system places it. */
+  bounds?: { x?: number; y?: number; width: number; height: number };
+  /** Maximize once shown (it was maximized when last closed). */
+  maximized?: boolean;
+  /** The window icon where the OS takes it from the window (Linux). */
+  icon?: string;
+  /**
+   * True when the page asks about unsaved changes itself (window-lifecycle.ts
+   * sends it `window:close`): no native Close Anyway / Cancel box then.
+   */
+  pageAsksBeforeClosing?: boolean;
 }
 
-export function createAppWindow({ backgroundColor, bundleDir }: AppWindowOptions): BrowserWindow {
+export function createAppWindow({ backgroundColor, bundleDir, bounds, maximized, icon, pageAsksBeforeClosing }: AppWindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     title: 'Byline',
     width: 1200,
     height: 820,
+    ...bounds,
+    ...(icon ? { icon } : {}),
     minWidth: 480,
     minHeight: 320,
     show: false,
@@ -40,12 +53,16 @@ export function createAppWindow({ backgroundColor, bundleDir }: AppWindowOptions
   const contents = win.webContents;
   confineToApp(contents);
 
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (maximized) win.maximize();
+    win.show();
+  });
   contents.once('did-fail-load', () => {
     if (!win.isDestroyed() && !win.isVisible()) win.show();
   });
   // The page's beforeunload kept the window open (unsaved changes): ask the writer.
   contents.on('will-prevent-unload', (event) => {
+    if (pageAsksBeforeClosing) return;
     const choice = dialog.showMessageBoxSync(win, {
       type: 'question',
       buttons: ['Close Anyway', 'Cancel'],

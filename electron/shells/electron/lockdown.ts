@@ -1,19 +1,24 @@
 /**
  * Electron's security checklist, applied: every web contents may neither
  * open windows nor attach webviews; Byline's windows may not navigate away
- * from the app; the session grants no permission, downloads nothing and
+ * from the app; the session grants no permission (but sanitized clipboard
+ * writes from the app page, for Copy as Rich Text), downloads nothing and
  * reaches no network. Links the page asks to open go to the system browser
  * (http, https and mailto only).
  */
 import { app, session, type WebContents } from 'electron';
 import { isAllowedNavigation, isAllowedRequest } from './navigation-policy';
+import { isAppUrl } from './app-url';
 import { openExternalSafely } from './native-hooks';
 
 /** Session-wide rules; call once the app is ready, before any window loads. */
 export function lockDownSession(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // One exception: the app page may write (sanitized) rich text to the clipboard (Copy as Rich Text).
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permission === 'clipboard-sanitized-write' && isAppUrl(details.requestingUrl)),
+  );
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permission === 'clipboard-sanitized-write' && isAppUrl(requestingOrigin));
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
   ses.on('will-download', (event) => event.preventDefault());
 }

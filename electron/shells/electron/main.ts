@@ -19,19 +19,28 @@ import {
   type Settings,
   type StartupFile,
   type ThemeSetting,
+  type ViewMode,
 } from '../../contract';
 import { createApiHandler } from '../../services/api-handlers';
 import { appVersion, rendererDir } from '../../services/app-paths';
 import { openDocument } from '../../services/files';
 import { APP_NAME, resolveProfileDir } from '../../services/profile-dir';
 import { createSettingsStore } from '../../services/settings';
+import { createNetworkLog } from '../../services/network-log';
+import { createPreviewImages } from '../../services/preview-images';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
 import { createAppWindow } from './app-window';
+import { appIconPath, setUpAboutPanel, showLicenses, trackWindowState, windowPlacement, withOsRecentDocuments } from './desktop-integration';
+import { createWindowStateStore } from '../../services/window-state';
+import { viewMenuItemId } from './menu-template';
 import { isTrustedSender } from './is-trusted-sender';
 import { lockDownAllWebContents, lockDownSession } from './lockdown';
 import { installAppMenu, showViewModeInMenu } from './menu';
 import { createElectronHooks } from './native-hooks';
 import { filesFromArgv, filesFromSecondInstance } from './startup-args';
+import { createElectronExporter } from './export-dialog';
+import { createElectronLifecycle } from './window-lifecycle';
+import { showRecentFilesInMenu } from './menu';
 
 const REFUSED: Result<never> = {
   ok: false,
@@ -71,7 +80,14 @@ function main(): void {
   registerAppScheme();
   lockDownAllWebContents();
 
-  const settings = createSettingsStore(profileDir);
+  // Recent documents also go to the OS (Jump List, Dock menu, recent files).
+  const settings = withOsRecentDocuments(createSettingsStore(profileDir));
+  // Window size, position and view mode, remembered per document.
+  const windowState = createWindowStateStore(profileDir);
+  /** The document on screen (last opened or saved): window changes are remembered for it. */
+  let currentDocument: string | null = launchPaths[0] ?? null;
+  /** The view mode the page last reported (null until it has). */
+  let viewMode: ViewMode | null = null;
   let mainWindow: BrowserWindow | null = null;
   let pageState: PageState = 'loading';
   let theme: ThemeSetting = 'system';
@@ -79,8 +95,20 @@ function main(): void {
   const pendingPaths: string[] = [...launchPaths];
   const pendingEvents: MainEvent[] = [];
 
+  // The preview's images: the document's folder, and remote ones only with the writer's consent.
+  const images = createPreviewImages({ log: createNetworkLog() });
+  // Export (issue 6): PDFs from a hidden window, the save dialog filtered to the format.
+  const exporter = createElectronExporter(() => liveWindow(), settings, appVersion());
+  app.on('will-quit', () => void exporter.close());
+  // Files (issue 5): the crash journal, the watchers, asking the page before a window closes.
+  const lifecycle = createElectronLifecycle({ profileDir, deliver: (event) => deliver(event), liveWindow: () => liveWindow() });
   const handleApi = createApiHandler({
-    hooks: createElectronHooks(() => liveWindow()),
+    journal: lifecycle.journal,
+    watcher: lifecycle.watcher,
+    draftsWatcher: lifecycle.draftsWatcher,
+    images,
+    exporter,
+    hooks: { ...createElectronHooks(() => liveWindow()), closeWindow: () => lifecycle.closeWindow() },
     settings,
     version: appVersion(),
     startupPaths: pendingPaths,
@@ -96,7 +124,15 @@ function main(): void {
   }
 
   function createWindow(): BrowserWindow {
-    const win = createAppWindow({ backgroundColor: backgroundColor(), bundleDir: __dirname });
+    const win = createAppWindow({
+      backgroundColor: backgroundColor(),
+      bundleDir: __dirname,
+      ...windowPlacement(windowState, currentDocument),
+      icon: appIconPath(),
+      pageAsksBeforeClosing: true,
+    });
+    trackWindowState(win, windowState, () => currentDocument);
+    lifecycle.track(win);
     mainWindow = win;
     pageState = 'loading';
     // A reloaded page asks for its state again (and passes through `starting`);
@@ -156,6 +192,8 @@ function main(): void {
       files.push({ path: file, result });
     }
     deliver({ type: 'open-files', files });
+    const shown = files.filter(({ result }) => result.ok && result.value.path).at(-1);
+    if (shown?.result.ok && shown.result.value.path) documentShown(shown.result.value.path);
   }
 
   function sendMenuCommand(command: MenuCommand): void {
@@ -169,6 +207,33 @@ function main(): void {
   function remember(current: Settings): void {
     theme = current.theme;
     showViewModeInMenu(current.viewMode);
+    // A change of view mode is remembered for the document on screen.
+    if (viewMode !== null && current.viewMode !== viewMode) {
+      void windowState.remember(currentDocument, { viewMode: current.viewMode }).catch(() => undefined);
+    }
+    viewMode = current.viewMode;
+  }
+
+  /** A document is now on screen: its window changes are remembered, and it opens in its own view mode. */
+  function documentShown(file: string): void {
+    currentDocument = file;
+    const wanted = windowState.get(file)?.viewMode;
+    if (wanted && viewMode !== null && wanted !== viewMode) deliver({ type: 'menu-command', command: viewMenuItemId(wanted) });
+  }
+
+  /** Opened, saved or created through the API: that document is on screen now. */
+  function noteDocument(channel: string, value: unknown): void {
+    if (channel !== 'file:open' && channel !== 'file:save' && channel !== 'drafts:create') return;
+    const file = (value as { path?: unknown } | null)?.path;
+    if (typeof file === 'string' && file) documentShown(file);
+  }
+
+  /** Channels after which the recent files may have changed: File → Open Recent is rebuilt. */
+  const RECENT_CHANGING = new Set<string>(['file:open', 'file:save', 'drafts:create', 'recent:clear', 'recent:list', 'settings:write']);
+
+  async function refreshRecentMenu(): Promise<void> {
+    const current = await settings.read().catch(() => null);
+    if (current) showRecentFilesInMenu(current.recentFiles, current.viewMode);
   }
 
   /** Only the top-level app page of our window may call the API. */
@@ -188,7 +253,10 @@ function main(): void {
     if (result.ok) {
       // The page has the launch files now; later files arrive as events.
       pendingPaths.length = 0;
-      remember((result.value as InitialState).settings);
+      const state = result.value as InitialState;
+      remember(state.settings);
+      const first = state.startupFiles.find(({ result: opened }) => opened.ok && opened.value.path);
+      if (first?.result.ok && first.result.value.path) documentShown(first.result.value.path);
     }
     if (pageState === 'starting') {
       pageState = 'ready';
@@ -204,6 +272,8 @@ function main(): void {
       if (channel === 'app:initial-state') return initialState(payload);
       const result = await handleApi(channel, payload);
       if (channel === 'settings:write' && result.ok) remember(result.value as Settings);
+      if (result.ok) noteDocument(channel, result.value);
+      if (result.ok && RECENT_CHANGING.has(channel)) void refreshRecentMenu();
       return result;
     });
   }
@@ -230,11 +300,19 @@ function main(): void {
     .whenReady()
     .then(async () => {
       lockDownSession();
-      handleAppScheme(rendererDir());
-      app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: appVersion() });
+      handleAppScheme(rendererDir(), { images });
+      setUpAboutPanel(appVersion());
+      await windowState.load();
       const current = await settings.read();
       theme = current.theme;
-      installAppMenu(sendMenuCommand, { isPackaged: app.isPackaged, viewMode: current.viewMode });
+      installAppMenu(sendMenuCommand, {
+        isPackaged: app.isPackaged,
+        viewMode: current.viewMode,
+        showLicenses: () => void showLicenses(liveWindow()),
+        recentFiles: current.recentFiles,
+        openRecent: (file) => void openPaths([file]),
+        clearRecent: () => void settings.clearRecent().then(refreshRecentMenu),
+      });
       ensureWindow();
     })
     .catch((error: unknown) => {

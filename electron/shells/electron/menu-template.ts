@@ -19,6 +19,20 @@ export interface MenuOptions {
   isPackaged: boolean;
   /** The view mode whose radio item starts checked. */
   viewMode?: ViewMode;
+  /** Help → Third-Party Licenses (main opens the licences file). */
+  showLicenses?: () => void;
+  /** File → Open Recent: most recent first (absolute paths). */
+  recentFiles?: readonly string[];
+  /** Opens a recent file (main hands it to the page as `open-files`). */
+  openRecent?: (path: string) => void;
+  /** File → Open Recent → Clear Menu. */
+  clearRecent?: () => void;
+}
+
+/** "draft.md — /home/me/Columns": the name first, the folder to tell two drafts apart. */
+export function recentFileLabel(file: string): string {
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return cut > 0 ? `${file.slice(cut + 1)} — ${file.slice(0, cut)}` : file;
 }
 
 const VIEW_ITEMS: ReadonlyArray<{ mode: ViewMode; label: string; key: string }> = [
@@ -50,6 +64,14 @@ export function buildMenuTemplate(
     click: () => send(command),
   });
 
+  /** Settings… (⌘, / Ctrl+,): the page shows its settings pane. */
+  const settingsItem: MenuItemConstructorOptions = {
+    id: 'app:settings',
+    label: 'Settings…',
+    accelerator: `${mod}+,`,
+    click: () => send('app:settings'),
+  };
+
   const template: MenuItemConstructorOptions[] = [];
 
   if (mac) {
@@ -57,6 +79,8 @@ export function buildMenuTemplate(
       label: 'Byline',
       submenu: [
         { role: 'about', label: 'About Byline' },
+        sep,
+        settingsItem,
         sep,
         { role: 'services' },
         sep,
@@ -74,8 +98,31 @@ export function buildMenuTemplate(
     submenu: [
       pageCommand('New', 'file:new', `${mod}+N`),
       pageCommand('Open…', 'file:open', `${mod}+O`),
+      {
+        id: 'file:open-recent',
+        label: 'Open Recent',
+        submenu: [
+          ...(options.recentFiles ?? []).map(
+            (file): MenuItemConstructorOptions => ({ label: recentFileLabel(file), click: () => options.openRecent?.(file) }),
+          ),
+          ...((options.recentFiles ?? []).length > 0 ? [sep] : []),
+          { label: 'Clear Menu', enabled: (options.recentFiles ?? []).length > 0, click: () => options.clearRecent?.() },
+        ],
+      },
       pageCommand('Save', 'file:save', `${mod}+S`),
       pageCommand('Save As…', 'file:save-as', `Shift+${mod}+S`),
+      { id: 'file:revert', label: 'Revert to Saved', click: () => send('file:revert') },
+      { id: 'file:recover', label: 'Recover Unsaved Text…', click: () => send('file:recover') },
+      { id: 'file:close', label: 'Close Document', click: () => send('file:close') },
+      sep,
+      {
+        label: 'Export',
+        submenu: [
+          { id: 'file:export-html', label: 'HTML…', click: () => send('file:export-html') },
+          { id: 'file:export-pdf', label: 'PDF…', click: () => send('file:export-pdf') },
+          { id: 'file:export-txt', label: 'Plain Text…', click: () => send('file:export-txt') },
+        ],
+      },
       sep,
       { role: 'close', label: 'Close Window' },
       ...(mac ? [] : [sep, { role: 'quit', label: 'Exit' } satisfies MenuItemConstructorOptions]),
@@ -92,9 +139,39 @@ export function buildMenuTemplate(
       sep,
       { role: 'cut' },
       { role: 'copy' },
+      pageCommand('Copy as Rich Text', 'edit:copy-rich-text', `Shift+${mod}+C`),
       { role: 'paste' },
       sep,
       { role: 'selectAll' },
+      // Windows and Linux keep Settings at the end of Edit; macOS, in the app menu.
+      ...(mac ? [] : [sep, settingsItem]),
+    ],
+  });
+
+  // Format (issue 8): the page's Markdown commands; keys stay with the page (CodeMirror's keymap).
+  const formatItem = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions =>
+    accelerator ? pageCommand(label, command, accelerator) : { id: command, label, click: () => send(command) };
+  template.push({
+    label: 'Format',
+    submenu: [
+      formatItem('Bold', 'format:bold', `${mod}+B`),
+      formatItem('Italic', 'format:italic', `${mod}+I`),
+      formatItem('Link', 'format:link', `${mod}+K`),
+      sep,
+      formatItem('Quote', 'format:quote', `Shift+${mod}+.`),
+      formatItem('Attribution', 'format:attribution', `Shift+${mod}+,`),
+      sep,
+      formatItem('Heading 1', 'format:heading-1', `Alt+${mod}+1`),
+      formatItem('Heading 2', 'format:heading-2', `Alt+${mod}+2`),
+      formatItem('Heading 3', 'format:heading-3', `Alt+${mod}+3`),
+      formatItem('Body Text', 'format:paragraph', `Alt+${mod}+0`),
+      sep,
+      formatItem('Bulleted List', 'format:bullet-list', `Shift+${mod}+8`),
+      formatItem('Numbered List', 'format:numbered-list', `Shift+${mod}+7`),
+      sep,
+      formatItem('Find…', 'edit:find', `${mod}+F`),
+      formatItem('Replace…', 'edit:replace'),
+      { role: 'pasteAndMatchStyle', label: 'Paste as Plain Text' },
     ],
   });
 
@@ -113,6 +190,13 @@ export function buildMenuTemplate(
         }),
       ),
       sep,
+      { id: 'view:drafts', label: 'Drafts Library', click: () => send('view:drafts') },
+      formatItem('Outline', 'view:outline', `Alt+${mod}+O`),
+      formatItem('Sources', 'view:sources', `Alt+${mod}+S`),
+      formatItem('Focus Mode', 'view:focus', `Shift+${mod}+D`),
+      formatItem('Typewriter Scrolling', 'view:typewriter', `Shift+${mod}+Y`),
+      formatItem('Distraction-Free', 'view:distraction-free', `Shift+${mod}+Enter`),
+      sep,
       ...(options.isPackaged
         ? []
         : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, sep] satisfies MenuItemConstructorOptions[]),
@@ -129,7 +213,11 @@ export function buildMenuTemplate(
   template.push({
     label: 'Help',
     role: 'help',
-    submenu: [{ role: 'about', label: 'About Byline' }],
+    submenu: [
+      { id: 'help:licenses', label: 'Third-Party Licenses', click: () => options.showLicenses?.() },
+      sep,
+      { role: 'about', label: 'About Byline' },
+    ],
   });
 
   return template;

@@ -133,4 +133,50 @@ describe('application menu template', () => {
   it('sends nothing until an item is clicked', () => {
     expect(build('darwin').sent).toEqual([]);
   });
+
+  /** Every item, in every submenu, with the menu it is in. */
+  function everywhere(template: Item[]): Array<{ menu: string; entry: Item }> {
+    return template.flatMap((menu) =>
+      (Array.isArray(menu.submenu) ? (menu.submenu as Item[]) : []).map((entry) => ({ menu: String(menu.label ?? menu.role), entry })),
+    );
+  }
+
+  it('puts Settings… in the app menu on macOS (⌘,) and at the end of Edit elsewhere (Ctrl+,)', () => {
+    const settingsIn = (platform: NodeJS.Platform) => everywhere(build(platform).template).filter(({ entry }) => entry.id === 'app:settings');
+    const mac = settingsIn('darwin');
+    expect(mac.map(({ menu }) => menu)).toEqual(['Byline']);
+    expect(mac[0]!.entry).toMatchObject({ label: 'Settings…', accelerator: 'Cmd+,' });
+    const appMenu = submenu(build('darwin').template, 'Byline');
+    expect(appMenu.findIndex((entry) => entry.id === 'app:settings')).toBeGreaterThan(appMenu.findIndex((entry) => entry.role === 'about'));
+    for (const platform of ['win32', 'linux'] as const) {
+      const found = settingsIn(platform);
+      expect(found.map(({ menu }) => menu)).toEqual(['Edit']);
+      expect(found[0]!.entry).toMatchObject({ label: 'Settings…', accelerator: 'Ctrl+,' });
+      const edit = submenu(build(platform).template, 'Edit');
+      expect(edit.at(-1)!.id).toBe('app:settings');
+    }
+  });
+
+  it.each(PLATFORMS)('sends app:settings from Settings… on %s', (platform) => {
+    const { template, sent } = build(platform);
+    click(everywhere(template).find(({ entry }) => entry.id === 'app:settings')!.entry);
+    expect(sent).toEqual(['app:settings']);
+  });
+
+  it('quits from the app menu on macOS and from File → Exit elsewhere, once', () => {
+    const quits = (platform: NodeJS.Platform) => everywhere(build(platform).template).filter(({ entry }) => entry.role === 'quit');
+    expect(quits('darwin').map(({ menu, entry }) => [menu, entry.label])).toEqual([['Byline', 'Quit Byline']]);
+    for (const platform of ['win32', 'linux'] as const) expect(quits(platform).map(({ menu, entry }) => [menu, entry.label])).toEqual([['File', 'Exit']]);
+  });
+
+  it('offers the third-party licences in Help, through main', () => {
+    let shown = 0;
+    for (const platform of PLATFORMS) {
+      const template = buildMenuTemplate(platform, () => undefined, { isPackaged: true, showLicenses: () => shown++ });
+      click(item(submenu(template, 'Help'), 'Third-Party Licenses'));
+    }
+    expect(shown).toBe(3);
+    // Without a handler the item is inert rather than broken.
+    expect(() => click(item(submenu(build('linux').template, 'Help'), 'Third-Party Licenses'))).not.toThrow();
+  });
 });
