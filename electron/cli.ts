@@ -3,7 +3,11 @@
  * exports without a window (see services/export/cli-export.ts); `--help`
  * and `--version` answer without a window.
  */
+import path from 'node:path';
 import { appVersion } from './services/app-paths';
+import { findElectronBinary } from './services/electron-binary';
+import type { PdfPrinter } from './services/export/pdf-printer';
+import { createElectronProcessPrinter } from './shells/electron/process-printer';
 
 // The app and the browser driver load only when needed: `--version` and
 // text exports stay quick.
@@ -27,8 +31,21 @@ Export options:
                              foot of each page (default: end)
   --fragment                 HTML: the article alone, for pasting into a CMS
 
-PDF needs Chrome or Chromium (or BYLINE_CHROMIUM=/path/to/chrome).
+PDF needs Chrome or Chromium (or BYLINE_CHROMIUM=/path/to/chrome); where
+there is none, Electron's binary prints instead when it is installed.
 `;
+
+/**
+ * PDFs come from the same browser lookup as the Chromium shell; where none is
+ * found but Electron's binary is installed, Electron prints them instead.
+ */
+async function createPrinter(): Promise<PdfPrinter> {
+  const { findBrowser } = await import('./shells/chromium/browser-lookup');
+  const browser = await findBrowser();
+  const electron = browser ? null : findElectronBinary();
+  if (electron) return createElectronProcessPrinter(electron, path.join(__dirname, 'electron-print.cjs'));
+  return (await import('./shells/chromium/pdf-printer')).createChromiumPrinter(browser);
+}
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'export' && !argv.includes('--help') && !argv.includes('-h')) {
@@ -36,7 +53,7 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = await runExportCommand(
       argv.slice(1),
       { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) },
-      { version: appVersion(), createPrinter: async () => (await import('./shells/chromium/pdf-printer')).createChromiumPrinter() },
+      { version: appVersion(), createPrinter },
     );
     return;
   }

@@ -13,6 +13,7 @@ const entries = {
   'chromium-shell': 'electron/shells/chromium/run.ts',
   start: 'electron/start.ts',
   cli: 'electron/cli.ts',
+  'electron-print': 'electron/shells/electron/print-worker.ts',
 };
 
 await build({
