@@ -25,6 +25,13 @@ export interface LinkCitation {
 
 export const setLinkCitations = StateEffect.define<readonly LinkCitation[]>();
 
+/**
+ * A line with more links than this keeps its raw Markdown: a chip is an inline
+ * widget, and thousands of them in one wrapped line make every layout of that
+ * line slow (a hostile document, never a column).
+ */
+export const MAX_CHIPS_PER_LINE = 100;
+
 /** Citations grouped by 0-based line, in reading order. */
 const citationsField = StateField.define<ReadonlyMap<number, readonly LinkCitation[]>>({
   create: () => new Map(),
@@ -142,8 +149,10 @@ function buildChips(view: EditorView): DecorationSet {
         const range = foldRange(node.node, state);
         if (!range) return false;
         const line = state.doc.lineAt(node.from).number - 1;
+        const cited = byLine.get(line) ?? [];
+        if (cited.length > MAX_CHIPS_PER_LINE) return false;
         let onLine = lines.get(line);
-        if (!onLine) lines.set(line, (onLine = new LineCitations(byLine.get(line) ?? [])));
+        if (!onLine) lines.set(line, (onLine = new LineCitations(cited)));
         const citation = onLine.take(range.url);
         if (!citation) return false;
         const cursorInside = selection.from <= node.to && selection.to >= node.from;

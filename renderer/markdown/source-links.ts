@@ -27,7 +27,7 @@ export interface SourceLinksOptions {
 
 export function sourceLinksPlugin(md: MarkdownIt, options: SourceLinksOptions): void {
   md.core.ruler.after('text_join', 'byline_source_links', (state) => sourceLinks(state, options.links));
-  installSourcesListRenderers(md);
+  installSourcesListRenderers(md, { explicitNumbers: options.links === 'inline' });
 }
 
 interface NoteRecord extends NoteEntry {

@@ -66,7 +66,10 @@ describe('crash journal in the Chromium shell', () => {
     const first = await startApp({ userData });
     try {
       await typeAtEnd(first, 'An op-ed that was never saved\n\nIts second paragraph.');
-      await expect.poll(async () => (await journalEntries(userData)).length, { timeout: 10_000 }).toBe(1);
+      // Wait for the whole text, not just the first entry (written while typing was under way).
+      await expect
+        .poll(async () => (await journalEntries(userData)).map((e) => e.text), { timeout: 10_000 })
+        .toEqual(['An op-ed that was never saved\n\nIts second paragraph.']);
     } finally {
       await killHard(first);
     }

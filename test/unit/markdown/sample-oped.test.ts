@@ -33,9 +33,10 @@ describe('sample op-ed', () => {
     const markers = [...html.matchAll(/<sup class="source-ref"><a href="#source-(\d+)" id="source-ref-\d+-(\d+)">/g)].map((m) => Number(m[1]));
     expect(markers).toEqual([1, 2, 3, 4, 5, 6, 7, 2, 8, 9, 10]);
 
-    const items = [...html.matchAll(/<li id="source-(\d+)" value="(\d+)" class="(source|note)">/g)];
+    // Listed 1…N in order, so the <ol> numbers them itself (no value attributes).
+    const items = [...html.matchAll(/<li id="source-(\d+)" class="(source|note)">/g)];
     expect(items.map((m) => Number(m[1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(items.map((m) => m[3])).toEqual(['source', 'source', 'source', 'source', 'note', 'source', 'source', 'source', 'source', 'source']);
+    expect(items.map((m) => m[2])).toEqual(['source', 'source', 'source', 'source', 'note', 'source', 'source', 'source', 'source', 'source']);
     expect(html).toContain('<section class="sources" aria-labelledby="sources-heading">\n<h2 id="sources-heading">Sources</h2>\n<ol>\n');
   });
 });
