@@ -12,6 +12,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { AppResponse } from './app-server';
+import { sniffImageType as sniffImage, type ImageMime } from './export/image-type';
 
 export const LOCAL_IMAGE_PREFIX = '/local-image/';
 /** Larger files are not served (the preview is not an image viewer). */
@@ -19,22 +20,8 @@ export const MAX_LOCAL_IMAGE_BYTES = 32 * 1024 * 1024;
 /** Folders remembered at once (the current document's, and a few before it for in-flight loads). */
 const MAX_FOLDERS = 8;
 
-export type ImageMime = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'image/avif';
-
-const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
-function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
-  return bytes.length >= offset + signature.length && signature.every((byte, i) => bytes[offset + i] === byte);
-}
-
-/** A raster image's type from its first bytes, or null (SVG and everything else). */
-export function sniffImage(bytes: Uint8Array): ImageMime | null {
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'image/gif';
-  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'image/webp';
-  if (startsWith(bytes, ascii('ftypavif'), 4) || startsWith(bytes, ascii('ftypavis'), 4)) return 'image/avif';
-  return null;
-}
+/** Images are recognised by their bytes, one rule for the preview and exports (SVG never). */
+export { sniffImageType as sniffImage, type ImageMime } from './export/image-type';
 
 /** True when `target` is strictly below `root` (both real, absolute paths). */
 export function isInsideFolder(root: string, target: string): boolean {
