@@ -18,15 +18,23 @@ const isRoot = process.getuid?.() === 0;
 /**
  * Real permission bits can't be tested as root (root ignores them): then the
  * scenario runs in a child process as `nobody` (uid/gid 65534) instead of
- * being skipped.
+ * being skipped. The child is bundled into one file in a folder `nobody` can
+ * read, since the checkout itself may sit in a folder only root can enter.
  */
 async function runWithRealPermissions(): Promise<{ open: unknown; save: unknown; after: string }> {
   const { spawnSync } = await import('node:child_process');
+  const { build } = await import('esbuild');
   const folder = await mkdtemp(path.join(os.tmpdir(), 'byline-perm-'));
-  const child = path.join(__dirname, 'fixtures', 'permissions-child.ts');
+  const script = path.join(folder, 'permissions-child.cjs');
+  await build({ entryPoints: [path.join(__dirname, 'fixtures', 'permissions-child.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'silent' });
+  const work = path.join(folder, 'work');
+  await mkdir(work);
   const ids = isRoot ? { uid: 65534, gid: 65534 } : {};
-  if (isRoot) await chmod(folder, 0o777);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', child, folder], { encoding: 'utf8', cwd: process.cwd(), ...ids });
+  if (isRoot) {
+    await chmod(folder, 0o755);
+    await chmod(work, 0o777);
+  }
+  const run = spawnSync(process.execPath, [script, work], { encoding: 'utf8', cwd: folder, ...ids });
   if (run.status !== 0) throw new Error(`permissions child failed (${run.status}): ${run.stderr}`);
   return JSON.parse(run.stdout) as { open: unknown; save: unknown; after: string };
 }
