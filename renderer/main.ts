@@ -56,7 +56,7 @@ async function boot(): Promise<void> {
     quoteStyle: app.settings.quoteStyle,
     openExternal: (url) => void api.openExternal({ url }),
   });
-  const refresh = createLiveRefresh(app, preview, statusBar);
+  const refresh = createLiveRefresh(app, preview);
   onDocChanged = () => {
     refresh.schedule();
     app.notifyDocChanged();

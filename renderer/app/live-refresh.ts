@@ -1,17 +1,15 @@
 /**
- * Keeps everything derived from the text current: the preview, the word count
- * and the unsaved marker. Bursts of keystrokes are coalesced into one refresh,
+ * Keeps everything derived from the text current: the preview and the unsaved
+ * marker (the counts are the status bar's, writing-status.ts). Bursts of keystrokes are coalesced into one refresh,
  * which runs right after the editor's frame is painted (after-paint.ts), so
  * the preview never delays what the writer sees in the editor. The preview
- * renders incrementally; long documents are counted in a worker. The work is
+ * renders incrementally. The work is
  * measured (`performance.measure`) for `npm run bench`, and each refresh
  * fires `byline:preview-updated` on the window.
  */
 import type { RenderResult } from '../markdown';
 import type { PreviewPane } from '../preview/preview-pane';
 import { createAfterPaint } from '../preview/after-paint';
-import { createDeferredWordCount } from '../preview/deferred-word-count';
-import type { StatusBar } from '../ui/status-bar';
 import type { AppContext } from './app-context';
 import { updateWindowTitle } from './window-title';
 
@@ -25,10 +23,9 @@ export interface LiveRefresh {
   onRendered(listener: (result: RenderResult) => void): void;
 }
 
-export function createLiveRefresh(app: AppContext, preview: PreviewPane, statusBar: StatusBar): LiveRefresh {
+export function createLiveRefresh(app: AppContext, preview: PreviewPane): LiveRefresh {
   let last: RenderResult | null = null;
   const listeners: ((result: RenderResult) => void)[] = [];
-  const countWords = createDeferredWordCount((words) => statusBar.setWordCount(words));
   const afterPaint = createAfterPaint(flush);
 
   function flush(): void {
@@ -36,7 +33,6 @@ export function createLiveRefresh(app: AppContext, preview: PreviewPane, statusB
     const start = performance.now();
     const text = app.view.state.doc.toString();
     last = preview.update(text);
-    countWords(text);
     app.session.refreshDirty(app.view.state.doc);
     updateWindowTitle(app.session);
     for (const listener of listeners) listener(last);
