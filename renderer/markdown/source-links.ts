@@ -30,25 +30,28 @@ export function sourceLinksPlugin(md: MarkdownIt, options: SourceLinksOptions): 
   installSourcesListRenderers(md, { explicitNumbers: options.links === 'inline' });
 }
 
-interface NoteRecord extends NoteEntry {
+export interface NoteRecord extends NoteEntry {
   /** markdown-it-footnote's id for the note. */
   id: number;
 }
 
 type Entry = SourceEntry | NoteRecord;
 
-/** The numbering of one document. */
-export class Numbering {
+/**
+ * The numbering of one document: one counter for sources and notes, in order
+ * of first citation. Shared by the full render and the incremental global
+ * pass (which passes each URL's source key, computed once per block).
+ */
+export class Numbering<Store extends Pick<BylineEnv, 'citations'> = BylineEnv> {
   readonly entries: Entry[] = [];
   readonly bySource = new Map<string, SourceEntry>();
   readonly byNote = new Map<number, NoteRecord>();
   /** Notes in number order, read after the body. */
   readonly noteQueue: NoteRecord[] = [];
 
-  constructor(readonly store: BylineEnv) {}
+  constructor(readonly store: Store) {}
 
-  source(url: string, title: string, text: string, line: number): { number: number; index: number } {
-    const key = sourceKey(url);
+  source(url: string, title: string, text: string, line: number, key: string = sourceKey(url)): { number: number; index: number } {
     let entry = this.bySource.get(key);
     if (!entry) {
       entry = { kind: 'link', number: this.entries.length + 1, url, title: null, text, domain: sourceDomain(url), citations: 0, line };

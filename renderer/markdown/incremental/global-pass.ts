@@ -2,55 +2,16 @@
  * The document-wide pass, cheap enough for every keystroke: numbers every
  * source and note from the units' recorded citations in the pipeline's order
  * (body, then notes as first cited, then notes cited only from uncited notes;
- * see `sourceLinks` in source-links.ts, whose `Numbering` this mirrors with
- * each URL's source key computed once per unit instead of once per pass),
+ * see `sourceLinks` in source-links.ts; the same `Numbering`, fed each URL's
+ * source key computed once per unit instead of once per pass),
  * writes the numbers into the units' marker tokens, and bumps the version
  * of each walk whose numbers moved so only those are drawn again. Also
  * gathers the document's metadata.
  */
 import type { DocumentMeta, Heading } from '../document-meta';
-import type { Citation, EmptyLink, NoteEntry, SourceEntry } from '../source-types';
-import { sourceDomain } from '../source-url';
+import type { EmptyLink, NoteEntry, SourceEntry } from '../source-types';
+import { Numbering, type NoteRecord } from '../source-links';
 import { FALLBACK, type ParsedUnit, type Walk } from './unit-parse';
-
-type NoteRecord = NoteEntry & { id: number };
-
-/** `Numbering` from source-links.ts, fed precomputed source keys. */
-class FastNumbering {
-  readonly entries: (SourceEntry | NoteRecord)[] = [];
-  readonly bySource = new Map<string, SourceEntry>();
-  readonly byNote = new Map<number, NoteRecord>();
-  readonly noteQueue: NoteRecord[] = [];
-  readonly citations: Citation[] = [];
-  readonly emptyLinks: EmptyLink[] = [];
-
-  source(key: string, url: string, title: string, text: string, line: number): { number: number; index: number } {
-    let entry = this.bySource.get(key);
-    if (!entry) {
-      entry = { kind: 'link', number: this.entries.length + 1, url, title: null, text, domain: sourceDomain(url), citations: 0, line };
-      this.bySource.set(key, entry);
-      this.entries.push(entry);
-    }
-    if (entry.title === null && title !== '') entry.title = title;
-    const index = ++entry.citations;
-    this.citations.push({ kind: 'link', number: entry.number, index, line, text, url });
-    return { number: entry.number, index };
-  }
-
-  note(id: number, label: string | null, line: number, cited = true): { number: number; index: number } {
-    let entry = this.byNote.get(id);
-    if (!entry) {
-      entry = { kind: 'note', id, number: this.entries.length + 1, label, citations: 0, line };
-      this.byNote.set(id, entry);
-      this.entries.push(entry);
-      this.noteQueue.push(entry);
-    }
-    if (!cited) return { number: entry.number, index: 0 };
-    const index = ++entry.citations;
-    this.citations.push({ kind: 'note', number: entry.number, index, line, text: label ?? '', url: '' });
-    return { number: entry.number, index };
-  }
-}
 
 export interface PlacedUnit {
   start: number;
@@ -72,7 +33,8 @@ export interface GlobalResult {
 }
 
 export function globalPass(units: readonly PlacedUnit[]): GlobalResult {
-  const numbering = new FastNumbering();
+  const numbering = new Numbering({ citations: [] });
+  const emptyLinks: EmptyLink[] = [];
   const sources: SourceEntry[] = [];
   const notes: NoteEntry[] = [];
 
@@ -119,7 +81,7 @@ export function globalPass(units: readonly PlacedUnit[]): GlobalResult {
       const line = event.line >= FALLBACK ? event.line - FALLBACK + fallback : event.line + base;
       const { number, index } =
         event.kind === 'link'
-          ? numbering.source(event.key, event.url, event.title, event.text, line)
+          ? numbering.source(event.url, event.title, event.text, line, event.key)
           : numbering.note(ids[event.localId]!, event.label, line);
       const mark = marks[i];
       if (mark && (mark.number !== number || mark.index !== index)) {
@@ -129,7 +91,7 @@ export function globalPass(units: readonly PlacedUnit[]): GlobalResult {
       }
     }
     for (const empty of walk.emptyLinks) {
-      numbering.emptyLinks.push({ line: empty.line >= FALLBACK ? empty.line - FALLBACK + fallback : empty.line + base, text: empty.text });
+      emptyLinks.push({ line: empty.line >= FALLBACK ? empty.line - FALLBACK + fallback : empty.line + base, text: empty.text });
     }
     if (changed) walk.version++;
   };
@@ -172,8 +134,8 @@ export function globalPass(units: readonly PlacedUnit[]): GlobalResult {
     bodyStartLine: fm?.bodyStartLine ?? 0,
     sources,
     notes,
-    citations: numbering.citations,
-    emptyLinks: numbering.emptyLinks,
+    citations: numbering.store.citations,
+    emptyLinks,
   };
   return { meta, entries, noteWalks };
 }
