@@ -92,6 +92,7 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
       '--disable-quic',
       '--disable-background-networking',
       '--no-first-run',
+      ...extraSwitches(env),
       ...(args.remoteDebuggingPort !== null ? [`--remote-debugging-port=${args.remoteDebuggingPort}`] : []),
       ...(headless ? [] : ['--app=about:blank', '--window-size=1280,860']),
     ],
@@ -146,6 +147,14 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
   };
   lifecycle.attach(shell);
   return shell;
+}
+
+/**
+ * BYLINE_CHROMIUM_ARGS: more switches for the browser, space-separated (for
+ * measurements, e.g. `--disable-frame-rate-limit` in `npm run bench`).
+ */
+export function extraSwitches(env: NodeJS.ProcessEnv): string[] {
+  return (env.BYLINE_CHROMIUM_ARGS ?? '').split(/\s+/).filter((arg) => arg.startsWith('--'));
 }
 
 /** Only the app's own top-level page may use the API; never a frame or another origin. */
