@@ -40,7 +40,7 @@ type Entry = SourceEntry | NoteRecord;
 /**
  * The numbering of one document: one counter for sources and notes, in order
  * of first citation. Shared by the full render and the incremental global
- * pass (which passes each URL's source key, computed once per block).
+ * pass (which passes each URL's source key and domain, computed once per block).
  */
 export class Numbering<Store extends Pick<BylineEnv, 'citations'> = BylineEnv> {
   readonly entries: Entry[] = [];
@@ -51,10 +51,10 @@ export class Numbering<Store extends Pick<BylineEnv, 'citations'> = BylineEnv> {
 
   constructor(readonly store: Store) {}
 
-  source(url: string, title: string, text: string, line: number, key: string = sourceKey(url)): { number: number; index: number } {
+  source(url: string, title: string, text: string, line: number, key: string = sourceKey(url), domain?: string): { number: number; index: number } {
     let entry = this.bySource.get(key);
     if (!entry) {
-      entry = { kind: 'link', number: this.entries.length + 1, url, title: null, text, domain: sourceDomain(url), citations: 0, line };
+      entry = { kind: 'link', number: this.entries.length + 1, url, title: null, text, domain: domain ?? sourceDomain(url), citations: 0, line };
       this.bySource.set(key, entry);
       this.entries.push(entry);
     }

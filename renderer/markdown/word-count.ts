@@ -13,9 +13,18 @@
  * - **characters** are the characters of that plain text, one space between
  *   words and none between paragraphs (code points, so "é" is one).
  *
- * Pure string work, no DOM or Node: the page, the drafts library and the CLI
- * share it.
+ * A document is counted block by block: its top-level blocks as the pipeline
+ * splits them (the incremental renderer's units), each counted on its own and
+ * the counts added up. So the editor keeps a count per block and recounts
+ * only the block being typed in, and its total is always this function's.
+ *
+ * No DOM or Node: the page, the drafts library and the CLI share it.
  */
+import { resolveConfig } from './render';
+import { createIncrementalInstance } from './incremental/incremental-instance';
+import { stringLines } from './incremental/text-lines';
+import { frontMatterClose, splitAll } from './incremental/unit-split';
+
 const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const IMAGE = /!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])?/g;
 const LINK_TARGET = /\]\([^)\n]*\)/g;
@@ -98,9 +107,36 @@ export function countBlocks(blocks: readonly string[]): TextCounts {
   return { words, characters };
 }
 
+/** The readable blocks of one top-level block of a document (never front matter: the caller skips that). */
+export function unitBlocks(unitText: string): string[] {
+  return readableBlocks(unitText, { frontMatter: false });
+}
+
+let splitter: ReturnType<typeof createIncrementalInstance> | null = null;
+
+/**
+ * The document's top-level blocks as the pipeline splits them, without the
+ * front matter (unless `frontMatter: false`: a selection can't have any).
+ */
+export function countedUnits(markdown: string, options: { frontMatter?: boolean } = {}): string[] {
+  splitter ??= createIncrementalInstance(resolveConfig({}));
+  const doc = stringLines(markdown.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD'));
+  const { units } = splitAll(splitter, doc);
+  const texts: string[] = [];
+  const skipFirst = options.frontMatter !== false && (frontMatterClose(doc) ?? -1) >= 0;
+  for (let i = skipFirst ? 1 : 0; i < units.length; i++) texts.push(doc.slice(units[i]!, units[i + 1] ?? doc.lines));
+  return texts;
+}
+
 /** Words and characters of a document's body (or of a selection, with `frontMatter: false`). */
 export function countText(markdown: string, options: { frontMatter?: boolean } = {}): TextCounts {
-  return countBlocks(readableBlocks(markdown, options));
+  const total = { words: 0, characters: 0 };
+  for (const unit of countedUnits(markdown, options)) {
+    const counts = countBlocks(unitBlocks(unit));
+    total.words += counts.words;
+    total.characters += counts.characters;
+  }
+  return total;
 }
 
 export function countWords(markdown: string): number {

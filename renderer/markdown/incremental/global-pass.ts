@@ -81,7 +81,7 @@ export function globalPass(units: readonly PlacedUnit[]): GlobalResult {
       const line = event.line >= FALLBACK ? event.line - FALLBACK + fallback : event.line + base;
       const { number, index } =
         event.kind === 'link'
-          ? numbering.source(event.url, event.title, event.text, line, event.key)
+          ? numbering.source(event.url, event.title, event.text, line, event.key, event.domain)
           : numbering.note(ids[event.localId]!, event.label, line);
       const mark = marks[i];
       if (mark && (mark.number !== number || mark.index !== index)) {

@@ -1,8 +1,31 @@
 /**
- * Line arithmetic for the incremental renderer: where each line starts, the
- * line a character offset falls on, and which lines an edit changed (found by
- * comparing the old and new text, so callers need not report their edits).
+ * Line arithmetic for the incremental renderer: a document as numbered lines
+ * (`LineDocument`, which the editor's own text can provide without being
+ * copied into one string), where each line of a string starts, and which
+ * lines an edit changed (found by comparing the old and new text, for callers
+ * that don't report their edits).
  */
+
+/**
+ * A document as lines (0-based). A trailing newline starts an empty last
+ * line, as in `lineStarts`.
+ */
+export interface LineDocument {
+  readonly lines: number;
+  /** Lines [from, to): from the start of `from` to the start of `to`, or to the end. */
+  slice(from: number, to: number): string;
+}
+
+/** A string as a LineDocument (it keeps the text and its line starts). */
+export interface StringLines extends LineDocument {
+  readonly text: string;
+  readonly starts: readonly number[];
+}
+
+export function stringLines(text: string): StringLines {
+  const starts = lineStarts(text);
+  return { text, starts, lines: starts.length, slice: (from, to) => sliceLines(text, starts, from, to) };
+}
 
 /** Offsets where each line starts (line 0 at 0); a trailing newline starts an empty last line. */
 export function lineStarts(text: string): number[] {

@@ -14,14 +14,14 @@ import type { Heading } from '../document-meta';
 import { walkBlocks, type Numbering } from '../source-links';
 import type { SourceMark } from '../sources-list';
 import type { EmptyLink, LinkMode } from '../source-types';
-import { sourceKey } from '../source-url';
+import { sourceDomain, sourceKey } from '../source-url';
 import { INLINE_PHASE_KEY, TAIL_KEY, type UnitTail } from './incremental-instance';
 
 /** Lines at or above this were counted from a walk's fallback line, not from a line map. */
 export const FALLBACK = 1 << 29;
 
 export type CiteEvent =
-  | { kind: 'link'; key: string; url: string; title: string; text: string; line: number }
+  | { kind: 'link'; key: string; domain: string; url: string; title: string; text: string; line: number }
   | { kind: 'note'; localId: number; label: string | null; line: number };
 
 /** One run of `walkBlocks`: the unit's body, one note definition, or one inline note. */
@@ -62,9 +62,30 @@ export interface ParsedUnit {
   noteDeps: Map<string, boolean>;
   headings: Heading[];
   frontMatter: { fields: FrontMatter; bodyStartLine: number } | null;
+  /**
+   * Whether the document-wide pass reads this unit: it cites, holds notes,
+   * headings or front matter. A keystroke in a unit that doesn't (most
+   * paragraphs) leaves the numbering and the metadata as they were.
+   */
+  cites: boolean;
+  /** See `citationSignature`; computed when first asked for. */
+  signature?: string | null;
   /** Rendered body HTML with line placeholders (see unit-html.ts), and the body version it shows. */
   html: string | null;
   htmlVersion: number;
+}
+
+/**
+ * What the document-wide pass reads from a unit that only cites in its body
+ * (links, note references, empty links; no note definitions, headings or
+ * front matter), as one string: two such units with the same signature get
+ * the same numbers and add the same metadata. Null for any other unit.
+ */
+export function citationSignature(unit: ParsedUnit): string | null {
+  if (unit.signature !== undefined) return unit.signature;
+  const plain = unit.defs.length === 0 && unit.inlineNotes.size === 0 && unit.headings.length === 0 && unit.frontMatter === null;
+  unit.signature = plain ? JSON.stringify([unit.body.events, unit.body.emptyLinks, unit.list]) : null;
+  return unit.signature;
 }
 
 export function refValue(def: { href: string; title: string } | undefined): string {
@@ -130,21 +151,11 @@ export function parseUnit(md: MarkdownIt, text: string, atStart: boolean, ctx: D
     for (const walk of [body, ...new Set(defs.map((d) => d.walk)), ...inlineNotes.values()]) record(walk, mode);
   }
 
-  return {
-    text,
-    atStart,
-    body,
-    defs,
-    inlineNotes,
-    list,
-    refDefs,
-    refDeps,
-    noteDeps,
-    headings: headingsOf(body.tokens),
-    frontMatter: frontMatterOf(body.tokens),
-    html: null,
-    htmlVersion: -1,
-  };
+  const headings = headingsOf(body.tokens);
+  const frontMatter = frontMatterOf(body.tokens);
+  const cites =
+    body.events.length > 0 || body.emptyLinks.length > 0 || defs.length > 0 || inlineNotes.size > 0 || list.length > 0 || headings.length > 0 || frontMatter !== null;
+  return { text, atStart, body, defs, inlineNotes, list, refDefs, refDeps, noteDeps, headings, frontMatter, cites, html: null, htmlVersion: -1 };
 }
 
 function newWalk(tokens: Token[]): Walk {
@@ -163,7 +174,7 @@ function record(walk: Walk, mode: LinkMode): void {
   const recorder = {
     store: { emptyLinks, citations: [] },
     source(url: string, title: string, text: string, line: number) {
-      events.push({ kind: 'link', key: sourceKey(url), url, title, text, line });
+      events.push({ kind: 'link', key: sourceKey(url), domain: sourceDomain(url), url, title, text, line });
       return { number: -events.length, index: 0 };
     },
     note(id: number, label: string | null, line: number) {

@@ -18,12 +18,7 @@
  * re-reads from line 0 and resynchronises only below the new closing line.
  */
 import type { MarkdownIt, Token } from 'markdown-it';
-import { changedLines, sliceLines } from './text-lines';
-
-export interface SplitInput {
-  text: string;
-  starts: readonly number[];
-}
+import type { LineChange, LineDocument } from './text-lines';
 
 export interface SplitResult {
   /** First line of each unit; `units[0]` is 0. */
@@ -37,8 +32,8 @@ export interface SplitResult {
 }
 
 /** Top-level block starts among lines [from, to), as document lines. */
-export function blockStarts(md: MarkdownIt, doc: SplitInput, from: number, to: number): number[] {
-  const src = sliceLines(doc.text, doc.starts, from, to);
+export function blockStarts(md: MarkdownIt, doc: LineDocument, from: number, to: number): number[] {
+  const src = withoutNul(doc.slice(from, to));
   const tokens: Token[] = [];
   // Line 0 only: a window starting later gets a blank first line, so front
   // matter (a rule for the document's first line) can't match in it.
@@ -56,17 +51,31 @@ function withZero(starts: number[]): number[] {
   return starts;
 }
 
-export function splitAll(md: MarkdownIt, doc: SplitInput): SplitResult {
-  const units = withZero(blockStarts(md, doc, 0, doc.starts.length));
+/** As markdown-it's normalize rule (a NUL reads as U+FFFD; the editor's text has no CR). */
+function withoutNul(text: string): string {
+  return text.includes('\0') ? text.replace(/\0/g, '\uFFFD') : text;
+}
+
+export function splitAll(md: MarkdownIt, doc: LineDocument): SplitResult {
+  const units = withZero(blockStarts(md, doc, 0, doc.lines));
   return { units, keptHead: 0, tailNew: units.length, tailOld: Number.MAX_SAFE_INTEGER, shift: 0 };
 }
 
-/** Units of `doc`, reusing `oldUnits` of `old` where the edit can't have changed them. */
-export function splitAfterEdit(md: MarkdownIt, old: SplitInput, oldUnits: readonly number[], doc: SplitInput): SplitResult {
-  const change = changedLines(old.text, old.starts, doc.text, doc.starts);
+/**
+ * Units of `doc`, reusing `oldUnits` where the edit can't have changed them.
+ * `change` says which lines changed (null: none); `oldFrontMatter` is
+ * `frontMatterClose` of the document before the edit.
+ */
+export function splitAfterEdit(
+  md: MarkdownIt,
+  oldFrontMatter: number | null,
+  oldUnits: readonly number[],
+  doc: LineDocument,
+  change: LineChange | null,
+): SplitResult {
   if (!change) return { units: [...oldUnits], keptHead: oldUnits.length, tailNew: oldUnits.length, tailOld: oldUnits.length, shift: 0 };
   const shift = change.newTo - change.oldTo;
-  const oldFm = frontMatterClose(old);
+  const oldFm = oldFrontMatter;
   const newFm = frontMatterClose(doc);
   const reach = Math.max(oldFm === -1 ? Infinity : (oldFm ?? -1), newFm === -1 ? Infinity : (newFm ?? -1));
   const fromTop = change.from <= reach;
@@ -90,7 +99,7 @@ export function splitAfterEdit(md: MarkdownIt, old: SplitInput, oldUnits: readon
   const head = oldUnits.slice(0, keptHead);
   for (let extra = 2; ; extra *= 4) {
     const end = behind + extra;
-    const to = end < oldUnits.length ? oldUnits[end]! + shift : doc.starts.length;
+    const to = end < oldUnits.length ? oldUnits[end]! + shift : doc.lines;
     const found = blockStarts(md, doc, from, to);
     const seen = new Set(found);
     for (let r = behind; r < Math.min(end, oldUnits.length); r++) {
@@ -110,12 +119,12 @@ export function splitAfterEdit(md: MarkdownIt, old: SplitInput, oldUnits: readon
 }
 
 /** Front matter's closing line: null when line 0 is no `---`, -1 when nothing closes it. */
-export function frontMatterClose(doc: SplitInput): number | null {
-  const line = (n: number): string => sliceLines(doc.text, doc.starts, n, n + 1).replace(/\n$/, '');
+export function frontMatterClose(doc: LineDocument): number | null {
+  const line = (n: number): string => doc.slice(n, n + 1).replace(/\n$/, '');
   const first = line(0);
   const start = first.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (!first.startsWith('---', start) || first.slice(start + 3).trim() !== '') return null;
-  for (let n = 1; n < doc.starts.length; n++) {
+  for (let n = 1; n < doc.lines; n++) {
     const text = line(n);
     if ((text.startsWith('---') || text.startsWith('...')) && text.slice(3).trim() === '') return n;
   }

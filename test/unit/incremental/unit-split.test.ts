@@ -1,12 +1,15 @@
 /** The block splitter: units tile the document, and an edit re-reads only a window around it. */
 import { describe, expect, it } from 'vitest';
 import { createIncrementalInstance } from '../../../renderer/markdown/incremental/incremental-instance';
-import { lineStarts } from '../../../renderer/markdown/incremental/text-lines';
+import { changedLines, stringLines } from '../../../renderer/markdown/incremental/text-lines';
 import { blockStarts, splitAfterEdit, splitAll, frontMatterClose } from '../../../renderer/markdown/incremental/unit-split';
 import { resolveConfig } from '../../../renderer/markdown/index';
 
 const md = createIncrementalInstance(resolveConfig({}));
-const doc = (text: string) => ({ text, starts: lineStarts(text) });
+const doc = stringLines;
+const change = (before: ReturnType<typeof doc>, after: ReturnType<typeof doc>) => changedLines(before.text, before.starts, after.text, after.starts);
+const edit = (before: ReturnType<typeof doc>, old: number[], after: ReturnType<typeof doc>) =>
+  splitAfterEdit(md, frontMatterClose(before), old, after, change(before, after));
 
 describe('splitting a document into units', () => {
   it('starts a unit at every top-level block, definitions included, and at line 0', () => {
@@ -35,7 +38,7 @@ describe('splitting after an edit', () => {
     const before = doc(paragraphs);
     const old = splitAll(md, before).units;
     const edited = doc(paragraphs.replace('Paragraph 20.', 'Paragraph 20.\n\nA new one.'));
-    const split = splitAfterEdit(md, before, old, edited);
+    const split = edit(before, old, edited);
     expect(split.units).toEqual(splitAll(md, edited).units);
     expect(split.keptHead).toBeGreaterThan(15);
     expect(split.shift).toBe(2);
@@ -46,7 +49,7 @@ describe('splitting after an edit', () => {
     const before = doc(paragraphs);
     const old = splitAll(md, before).units;
     const edited = doc(paragraphs.replace('Paragraph 10.', '```\nParagraph 10.'));
-    expect(splitAfterEdit(md, before, old, edited).units).toEqual(splitAll(md, edited).units);
+    expect(edit(before, old, edited).units).toEqual(splitAll(md, edited).units);
   });
 
   it('joins a paragraph to the block before when a table loses its delimiter row', () => {
@@ -55,7 +58,7 @@ describe('splitting after an edit', () => {
     const old = splitAll(md, before).units;
     expect(old).toEqual([0, 1, 5]);
     const edited = doc(text.replace('|---|---|', 'no longer a table'));
-    expect(splitAfterEdit(md, before, old, edited).units).toEqual([0, 5]);
+    expect(edit(before, old, edited).units).toEqual([0, 5]);
   });
 
   it('re-reads from the top when an edit closes front matter far below', () => {
@@ -63,7 +66,7 @@ describe('splitting after an edit', () => {
     const before = doc(text);
     const old = splitAll(md, before).units;
     const edited = doc(text.replace('Paragraph 30.', '---'));
-    const split = splitAfterEdit(md, before, old, edited);
+    const split = edit(before, old, edited);
     expect(split.units).toEqual(splitAll(md, edited).units);
     expect(split.units[1]).toBeGreaterThan(60);
   });
