@@ -41,10 +41,10 @@ async function boot(): Promise<void> {
   const appRoot = document.getElementById('app')!;
   appRoot.dataset.shell = state.value.app.shell;
 
-  let onDocChanged = () => {};
+  let onDocChanged: EditorOptions['onDocChanged'] = () => {};
   const editorOptions: EditorOptions = {
     styleNonce: document.querySelector<HTMLMetaElement>(`meta[name="${STYLE_NONCE_META}"]`)?.content ?? null,
-    onDocChanged: () => onDocChanged(),
+    onDocChanged: (update) => onDocChanged(update),
   };
   const view = createEditor(document.getElementById('editor')!, '', editorOptions);
   const app = new AppContext(api, state.value, view);
@@ -57,15 +57,15 @@ async function boot(): Promise<void> {
     openExternal: (url) => void api.openExternal({ url }),
   });
   const refresh = createLiveRefresh(app, preview);
-  onDocChanged = () => {
-    refresh.schedule();
+  onDocChanged = (update) => {
+    refresh.changed(update);
     app.notifyDocChanged();
   };
   app.onDocumentLoaded(() => refresh.flush());
   installSourceHints(app, refresh, previewFrame);
   installScrollSync(view, preview, previewFrame);
   const writingAids = installWritingAids(app, editorOptions, refresh, statusBar, previewFrame);
-  installRemoteImages(app, refresh, previewImages, previewFrame);
+  installRemoteImages(app, refresh, previewImages, preview, previewFrame);
 
   const documents = installDocumentCommands(app, editorOptions, statusBar);
   const fileFeatures = installFileFeatures(app, documents);

@@ -7,11 +7,12 @@
  * Main learns the scope through `images:scope`; the rewriting itself is
  * `preview/remote-images.ts`.
  */
+import type { PreviewPane } from '../preview/preview-pane';
 import type { PreviewImages } from '../preview/remote-images';
 import type { AppContext } from './app-context';
 import type { LiveRefresh } from './live-refresh';
 
-export function installRemoteImages(app: AppContext, refresh: LiveRefresh, images: PreviewImages, frame: HTMLIFrameElement): void {
+export function installRemoteImages(app: AppContext, refresh: LiveRefresh, images: PreviewImages, preview: Pick<PreviewPane, 'imageUse'>, frame: HTMLIFrameElement): void {
   let consentFor: object | null = null;
   let dismissedFor: object | null = null;
   let busy = false;
@@ -40,9 +41,10 @@ export function installRemoteImages(app: AppContext, refresh: LiveRefresh, image
     try {
       const owner = app.session;
       const path = owner.path;
-      const remoteUrls = consentFor === owner ? [...images.remoteUrls] : [];
+      const use = preview.imageUse();
+      const remoteUrls = consentFor === owner ? use.remoteUrls : [];
       // Only a document with images the new scope changes needs drawing again.
-      redraw = images.hasLocal || remoteUrls.length > 0 || images.scope().remoteBase !== null;
+      redraw = use.hasLocal || remoteUrls.length > 0 || images.scope().remoteBase !== null;
       const result = await app.api.setImageScope({ documentPath: path, remoteUrls });
       // The writer may have moved on meanwhile: a scope is only for its own document.
       if (app.session !== owner || owner.path !== path) return;
@@ -61,7 +63,7 @@ export function installRemoteImages(app: AppContext, refresh: LiveRefresh, image
     const scope = images.scope();
     const session = app.session;
     if (scope.owner !== session) return session.path !== null || consentFor === session;
-    return consentFor === session && images.remoteUrls.some((url) => !scope.allowed.has(url));
+    return consentFor === session && preview.imageUse().remoteUrls.some((url) => !scope.allowed.has(url));
   }
 
   function place(): void {
@@ -73,7 +75,7 @@ export function installRemoteImages(app: AppContext, refresh: LiveRefresh, image
 
   function showBar(): void {
     const session = app.session;
-    const count = images.remoteUrls.length;
+    const count = preview.imageUse().remoteUrls.length;
     const show = count > 0 && consentFor !== session && dismissedFor !== session && frame.getBoundingClientRect().width > 0;
     if (show) {
       message.textContent = `This document has ${count === 1 ? 'a remote image' : `${count} remote images`}. Loading them lets their sites know you opened it.`;

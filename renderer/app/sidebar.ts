@@ -46,9 +46,13 @@ export function installSidebar(app: AppContext, refresh: LiveRefresh): Sidebar {
   });
 
   let open: PanelName | null = null;
+  /** What the open panel shows (the renderer keeps the same metadata object while it is unchanged). */
+  let shown: { panel: PanelName; meta: RenderResult['meta'] } | null = null;
 
   function fill(result: RenderResult | null): void {
     if (!result || !open) return;
+    if (shown?.panel === open && shown.meta === result.meta) return;
+    shown = { panel: open, meta: result.meta };
     if (open === 'outline') outline.setHeadings(result.meta.headings);
     else sources.show(sourceReports(result.meta), emptyLinkReports(result.meta));
   }

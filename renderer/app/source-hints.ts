@@ -26,7 +26,11 @@ function sameCitations(a: readonly LinkCitation[], b: readonly LinkCitation[]): 
 export function installSourceHints(app: AppContext, refresh: LiveRefresh, frame: HTMLIFrameElement): void {
   let fed: LinkCitation[] = [];
   let problem = '';
+  let seen: RenderResult['meta'] | null = null;
   refresh.onRendered((result) => {
+    // The renderer keeps the same metadata object while no source, note or heading changed.
+    if (result.meta === seen) return;
+    seen = result.meta;
     const error = result.meta.frontMatter?.error ?? null;
     const errorKey = error ? `${error.line}:${error.message}` : '';
     if (errorKey !== problem) {

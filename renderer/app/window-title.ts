@@ -1,9 +1,13 @@
 /** The window title and the toolbar's document name, with the unsaved marker. */
 import { windowTitle, type DocumentSession } from '../ui/document-session';
 
+/** Called after every refresh: touches the page only when something changed (each write costs a style pass). */
 export function updateWindowTitle(session: DocumentSession): void {
   const snapshot = session.snapshot();
-  document.title = windowTitle(snapshot);
-  document.getElementById('doc-title')!.textContent = snapshot.name;
-  document.getElementById('app')!.dataset.dirty = String(snapshot.dirty);
+  const title = windowTitle(snapshot);
+  if (document.title !== title) document.title = title;
+  const name = document.getElementById('doc-title')!;
+  if (name.textContent !== snapshot.name) name.textContent = snapshot.name;
+  const root = document.getElementById('app')!;
+  if (root.dataset.dirty !== String(snapshot.dirty)) root.dataset.dirty = String(snapshot.dirty);
 }

@@ -1,19 +1,23 @@
 /**
  * Keeps the status bar's writing figures current: the body's words,
- * characters, reading time and grade (recounted at most every 150 ms while
- * typing, at once when a document loads), the front matter's target (from
- * the pipeline's last result), and the selection's counts and the current
- * paragraph's grade (when the cursor moves, once per frame).
+ * characters, reading time and grade, and the front matter's target, after
+ * every preview refresh, from the units the pipeline parsed (body-stats.ts
+ * counts only the blocks that are new); and the selection's counts and the
+ * current paragraph's grade when the cursor moves. All of it runs after the
+ * editor's frame is painted, never before it.
  */
 import type { EditorState } from '@codemirror/state';
-import { countBlocks, countText, readableBlocks, type TextCounts } from '../markdown';
+import { countText, readableBlocks, type TextCounts } from '../markdown';
 import { paragraphAt } from '../editor/focus-mode';
 import { gradeOfBlocks } from '../editor/readability';
+import { createAfterPaint } from '../preview/after-paint';
 import type { StatusBar } from '../ui/status-bar';
 import type { AppContext } from './app-context';
+import { BodyStats, type BodyFigures } from './body-stats';
 import type { LiveRefresh } from './live-refresh';
 
-const RECOUNT_MS = 150;
+/** A first count of a long document goes in slices of this much, between frames. */
+const COUNT_SLICE_MS = 8;
 
 export interface WritingStatus {
   /** The selection or cursor moved. */
@@ -27,23 +31,36 @@ function selectionCounts(state: EditorState): TextCounts | null {
 }
 
 export function installWritingStatus(app: AppContext, refresh: LiveRefresh, statusBar: StatusBar): WritingStatus {
-  let body = { words: 0, characters: 0, grade: null as number | null };
+  let body: BodyFigures = { words: 0, characters: 0, grade: null };
   let target: number | null = null;
   let selection: TextCounts | null = null;
   let paragraphGrade: number | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let frame = 0;
+  const stats = new BodyStats();
+  let shown: unknown = null;
 
   const show = () => statusBar.showCounts({ ...body, target, selection, paragraphGrade });
 
-  function recount(): void {
-    clearTimeout(timer);
-    timer = undefined;
-    const blocks = readableBlocks(app.view.state.doc.toString());
-    body = { ...countBlocks(blocks), grade: gradeOfBlocks(blocks) };
+  // After the refresh's own frame: count what is new, in slices if there is much.
+  const recount = createAfterPaint(() => {
+    const result = refresh.last;
+    if (!result) return;
+    const figures = stats.count(result.units, COUNT_SLICE_MS);
+    if (!figures) {
+      recount.schedule();
+      return;
+    }
+    target = result.meta.frontMatter?.target ?? null;
+    if (shown !== result) {
+      shown = result;
+      body = figures;
+      measureCursor();
+      show();
+    }
+  });
+  const cursor = createAfterPaint(() => {
     measureCursor();
     show();
-  }
+  });
 
   function measureCursor(): void {
     const { state } = app.view;
@@ -58,26 +75,11 @@ export function installWritingStatus(app: AppContext, refresh: LiveRefresh, stat
     paragraphGrade = gradeOfBlocks(readableBlocks(text, { frontMatter: false }));
   }
 
-  app.onDocChanged(() => {
-    if (!timer) timer = setTimeout(recount, RECOUNT_MS);
-  });
-  app.onDocumentLoaded(recount);
-  refresh.onRendered((result) => {
-    const next = result.meta.frontMatter?.target ?? null;
-    if (next !== target) {
-      target = next;
-      show();
-    }
-  });
+  refresh.onRendered(() => recount.schedule());
 
   return {
     cursorMoved() {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        measureCursor();
-        show();
-      });
+      cursor.schedule();
     },
   };
 }

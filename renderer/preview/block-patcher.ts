@@ -4,20 +4,27 @@
  * selection, loaded images), moved units are moved, and only new HTML is
  * sanitized and inserted. Line numbers (`data-line`) are set on the nodes
  * directly, so inserting a line above a block costs an attribute, not a
- * re-render. The Sources section is patched entry by entry.
+ * re-render. Blocks sit in chunks (block-chunks.ts) so that off-screen parts
+ * of a long document cost the browser nothing. The Sources section is
+ * patched entry by entry.
  */
 import type { IncrementalResult, RenderedUnit } from '../markdown/incremental/incremental-renderer';
 import { LINE_NONCE } from '../markdown/incremental/unit-html';
+import { BlockChunks, type Chunk, type ChunkedBlock } from './block-chunks';
 import type { FragmentCache } from './fragment-cache';
+import { holdsImages, type ImageUse, type PrepareBlock } from './remote-images';
 import { SourcesPatcher } from './sources-patcher';
 
-export interface LiveBlock {
+export interface LiveBlock extends ChunkedBlock {
   unit: RenderedUnit['parsed'];
   html: string;
   start: number;
   nodes: ChildNode[];
+  chunk: Chunk | null;
   /** Elements carrying `data-line`, with their line relative to the block's start. */
   lines: { el: Element; rel: number }[];
+  /** The images in it that an image scope decides on, if any. */
+  images: ImageUse | null;
 }
 
 export interface PatchStats {
@@ -30,6 +37,9 @@ export interface PatchStats {
 export class BlockPatcher {
   private live: LiveBlock[] = [];
   private readonly sources: SourcesPatcher;
+  private readonly chunks: BlockChunks;
+  /** `imageUse()` until the blocks change. */
+  private images: ImageUse | null = null;
   /** Bumped on every patch that changed the blocks (scroll sync re-reads anchors). */
   version = 0;
 
@@ -37,14 +47,17 @@ export class BlockPatcher {
     private readonly article: Element,
     private readonly fragments: FragmentCache,
     /** Applied to every new block before it is inserted (image sources). */
-    private readonly prepare?: (root: DocumentFragment) => void,
+    private readonly prepare?: PrepareBlock,
   ) {
     this.sources = new SourcesPatcher(article, fragments, prepare);
+    this.chunks = new BlockChunks(article, () => this.sources.firstNode());
   }
 
   /** Forgets every block: the next patch builds them all again. */
   clear(): void {
     for (const block of this.live) for (const node of block.nodes) node.remove();
+    this.chunks.clear();
+    this.images = null;
     this.live = [];
     this.sources.patch(null);
     this.version++;
@@ -52,6 +65,25 @@ export class BlockPatcher {
 
   get blocks(): readonly LiveBlock[] {
     return this.live;
+  }
+
+  /** The images on show that an image scope decides on, in document order. */
+  imageUse(): ImageUse {
+    if (this.images) return this.images;
+    const seen = new Set<string>();
+    let hasLocal = false;
+    for (const use of [...this.live.map((block) => block.images), ...this.sources.images()]) {
+      if (!use) continue;
+      hasLocal ||= use.hasLocal;
+      for (const url of use.remoteUrls) seen.add(url);
+    }
+    this.images = { remoteUrls: [...seen], hasLocal };
+    return this.images;
+  }
+
+  /** The chunks on show, in order, each with how many blocks it holds. */
+  get chunkList(): readonly Chunk[] {
+    return this.chunks.list;
   }
 
   patch(result: IncrementalResult): PatchStats {
@@ -76,12 +108,12 @@ export class BlockPatcher {
       if (list) list.push(block);
       else spare.set(block.html, [block]);
     }
-    const anchor = this.firstNodeFrom(old, oldEnd) ?? this.sources.firstNode();
     const middle: LiveBlock[] = [];
     for (let i = head; i < newEnd; i++) {
       const unit = next[i]!;
       const reused = spare.get(unit.html)?.shift();
       if (reused) {
+        this.chunks.release(reused);
         reused.unit = unit.parsed;
         middle.push(reused);
         stats.moved++;
@@ -93,13 +125,15 @@ export class BlockPatcher {
     for (const list of spare.values()) {
       for (const block of list) {
         for (const node of block.nodes) node.remove();
+        this.chunks.release(block);
         stats.removed++;
       }
     }
-    for (const block of middle) for (const node of block.nodes) this.article.insertBefore(node, anchor);
     stats.kept = head + (old.length - oldEnd);
 
     this.live = [...old.slice(0, head), ...middle, ...old.slice(oldEnd)];
+    if (old.length === 0) this.chunks.build(this.live);
+    else if (stats.inserted + stats.moved + stats.removed > 0) this.chunks.place(this.live, head, middle);
     // Lines: every block whose start moved (after an inserted or deleted line).
     for (let i = 0; i < this.live.length; i++) {
       const block = this.live[i]!;
@@ -108,21 +142,14 @@ export class BlockPatcher {
       block.start = start;
       for (const { el, rel } of block.lines) el.setAttribute('data-line', String(start + rel));
     }
-    this.sources.patch(result.sources);
+    const sourcesChanged = this.sources.patch(result.sources);
+    if (stats.inserted + stats.moved + stats.removed > 0 || sourcesChanged) this.images = null;
     if (stats.inserted + stats.moved + stats.removed > 0) this.version++;
     return stats;
   }
 
-  private firstNodeFrom(blocks: readonly LiveBlock[], from: number): ChildNode | null {
-    for (let i = from; i < blocks.length; i++) {
-      const first = blocks[i]!.nodes[0];
-      if (first) return first;
-    }
-    return null;
-  }
-
   private build(unit: RenderedUnit, doc: Document): LiveBlock {
-    const block: LiveBlock = { unit: unit.parsed, html: unit.html, start: unit.start, nodes: [], lines: [] };
+    const block: LiveBlock = { unit: unit.parsed, html: unit.html, start: unit.start, nodes: [], lines: [], chunk: null, images: null };
     if (unit.html === '') return block;
     const fragment = this.fragments.take(unit.html, doc);
     for (const el of fragment.querySelectorAll('[data-line]')) {
@@ -132,7 +159,7 @@ export class BlockPatcher {
       el.setAttribute('data-line', String(unit.start + rel));
       block.lines.push({ el, rel });
     }
-    this.prepare?.(fragment);
+    block.images = holdsImages(this.prepare?.(fragment));
     block.nodes = Array.from(fragment.childNodes);
     return block;
   }

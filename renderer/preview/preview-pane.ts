@@ -11,11 +11,17 @@
  */
 import type { RenderResult } from '../markdown';
 import type { QuoteStyleName } from '../markdown';
-import { createIncrementalRenderer, type IncrementalRenderer } from '../markdown/incremental/incremental-renderer';
+import {
+  createIncrementalRenderer,
+  type IncrementalRenderer,
+  type LineChange,
+  type LineDocument,
+  type RenderedUnit,
+} from '../markdown/incremental/incremental-renderer';
 import { createSanitizer } from './sanitize';
 import { BlockPatcher } from './block-patcher';
 import { FragmentCache } from './fragment-cache';
-import type { PreviewImages } from './remote-images';
+import type { ImageUse, PreviewImages } from './remote-images';
 
 export interface PreviewOptions {
   quoteStyle: QuoteStyleName;
@@ -28,13 +34,23 @@ export interface PreviewOptions {
   images?: Pick<PreviewImages, 'apply'> & Partial<Pick<PreviewImages, 'scope'>>;
 }
 
+/** The pipeline's result for what the preview shows, with the units it was drawn from (for the counts). */
+export interface PreviewResult extends RenderResult {
+  readonly units: readonly RenderedUnit[];
+}
+
 export interface PreviewPane {
-  /** Renders now; returns the pipeline result (for the outline, counts…). */
-  update(markdown: string): RenderResult;
+  /**
+   * Renders `doc` now, given the lines changed since the last update
+   * ('all' for a new document; see `IncrementalRenderer.edit`).
+   */
+  update(doc: LineDocument, change: LineChange | null | 'all'): PreviewResult;
   setQuoteStyle(style: QuoteStyleName): void;
   /** The frame's document and the blocks on show, for scroll sync. */
   readonly document: Document;
   readonly patcher: BlockPatcher;
+  /** The images on show that an image scope decides on (for the remote images bar). */
+  imageUse(): ImageUse;
 }
 
 const EXTERNAL = /^(?:https?:|mailto:)/i;
@@ -65,21 +81,24 @@ export async function createPreviewPane(frame: HTMLIFrameElement, options: Previ
   });
 
   return {
-    update(markdown) {
+    update(doc, change) {
       const t0 = performance.now();
       renderer ??= createIncrementalRenderer({ quoteStyle, sourceLines: true });
-      const result = renderer.update(markdown);
+      const result = renderer.edit(doc, change);
       const t1 = performance.now();
       const scope = images?.scope?.();
       if (scope !== imageScope) {
         imageScope = scope;
-        patcher.clear();
+        // Only images beside the document or on the web look different under another scope.
+        const use = patcher.imageUse();
+        if (use.hasLocal || use.remoteUrls.length > 0) patcher.clear();
       }
       patcher.patch(result);
       performance.measure('byline:render', { start: t0, end: t1 });
       performance.measure('byline:patch', { start: t1, end: performance.now() });
       return {
         meta: result.meta,
+        units: result.units,
         get html() {
           return result.html();
         },
@@ -91,6 +110,7 @@ export async function createPreviewPane(frame: HTMLIFrameElement, options: Previ
     },
     document: doc,
     patcher,
+    imageUse: () => patcher.imageUse(),
   };
 }
 

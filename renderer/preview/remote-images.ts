@@ -85,13 +85,25 @@ export function classifyImageSource(src: string): ImageSource {
   return depth > 0 ? { kind: 'local', path } : { kind: 'blocked', reason: 'path' };
 }
 
+/** The images a piece of the preview holds that a scope decides on. */
+export interface ImageUse {
+  /** Remote image URLs, normalised, once each, in order. */
+  remoteUrls: string[];
+  /** Whether it holds a document-relative image (a new scope would change it). */
+  hasLocal: boolean;
+}
+
+/** Prepares new preview content before it is inserted (image sources); says which images it holds. */
+export type PrepareBlock = (root: DocumentFragment) => ImageUse | void;
+
+/** `use` when it holds anything a scope decides on, else null. */
+export function holdsImages(use: ImageUse | void): ImageUse | null {
+  return use && (use.hasLocal || use.remoteUrls.length > 0) ? use : null;
+}
+
 export interface PreviewImages {
-  /** Rewrites every `<img>` under `root` (sanitized content not yet in the frame). */
-  apply(root: ParentNode): void;
-  /** Remote image URLs the last `apply` met, normalised, once each, in order. */
-  readonly remoteUrls: readonly string[];
-  /** Whether the last `apply` met a document-relative image (a new scope would change it). */
-  readonly hasLocal: boolean;
+  /** Rewrites every `<img>` under `root` (sanitized content not yet in the frame); says what it met. */
+  apply(root: ParentNode): ImageUse;
   /** The scope in force now (EMPTY when it belongs to another document). */
   scope(): ImageScope;
   setScope(scope: ImageScope): void;
@@ -107,8 +119,6 @@ const PLACEHOLDER_TEXT: Record<Exclude<ImageSource['kind'], 'embedded'> | 'unsav
 /** @param current The document on screen now (read at every `apply`). */
 export function createPreviewImages(current: () => ImageOwner): PreviewImages {
   let scope: ImageScope = EMPTY;
-  let remoteUrls: string[] = [];
-  let hasLocal = false;
 
   const inForce = (): ImageScope => {
     const now = current();
@@ -119,7 +129,7 @@ export function createPreviewImages(current: () => ImageOwner): PreviewImages {
     apply(root) {
       const active = inForce();
       const seen = new Set<string>();
-      hasLocal = false;
+      let hasLocal = false;
       for (const img of Array.from(root.querySelectorAll('img'))) {
         img.removeAttribute('srcset');
         const raw = img.getAttribute(HELD_IMAGE_SRC) ?? img.getAttribute('src') ?? '';
@@ -145,13 +155,7 @@ export function createPreviewImages(current: () => ImageOwner): PreviewImages {
         const label = source.kind === 'local' ? PLACEHOLDER_TEXT.unsaved : PLACEHOLDER_TEXT[source.kind];
         img.replaceWith(placeholder(img, label, source.kind === 'remote' ? source.url : ''));
       }
-      remoteUrls = [...seen];
-    },
-    get remoteUrls() {
-      return remoteUrls;
-    },
-    get hasLocal() {
-      return hasLocal;
+      return { remoteUrls: [...seen], hasLocal };
     },
     scope: inForce,
     setScope(next) {

@@ -6,36 +6,51 @@
  */
 import type { SourcesSection } from '../markdown/incremental/incremental-renderer';
 import type { FragmentCache } from './fragment-cache';
+import { holdsImages, type ImageUse, type PrepareBlock } from './remote-images';
 
 interface LiveItem {
   html: string;
   nodes: ChildNode[];
+  images: ImageUse | null;
 }
 
 export class SourcesPatcher {
   private shell: { open: string; nodes: ChildNode[]; list: Element } | null = null;
   private items: LiveItem[] = [];
+  /** The section on show: the renderer hands back the same object while nothing in it changed. */
+  private shown: SourcesSection | null = null;
 
   constructor(
     private readonly article: Element,
     private readonly fragments: FragmentCache,
     /** Applied to every new entry before it is inserted (image sources: notes may hold images). */
-    private readonly prepare?: (root: DocumentFragment) => void,
+    private readonly prepare?: PrepareBlock,
   ) {}
+
+  /** What each entry holds in images an image scope decides on (null: none). */
+  images(): (ImageUse | null)[] {
+    return this.items.map((item) => item.images);
+  }
 
   firstNode(): ChildNode | null {
     return this.shell?.nodes[0] ?? null;
   }
 
-  patch(section: SourcesSection | null): void {
+  /** Shows `section`; says whether anything on screen changed. */
+  patch(section: SourcesSection | null): boolean {
+    if (section !== null && section === this.shown) return false;
+    this.shown = section;
     const doc = this.article.ownerDocument;
     if (!section) {
       for (const node of this.shell?.nodes ?? []) node.remove();
+      const had = this.shell !== null;
       this.shell = null;
       this.items = [];
-      return;
+      return had;
     }
+    let rebuilt = false;
     if (!this.shell || this.shell.open !== section.open) {
+      rebuilt = true;
       const fragment = this.fragments.take(section.open + section.close, doc);
       const list = fragment.querySelector('ol');
       if (!list) throw new Error('The Sources section has no list.');
@@ -55,18 +70,19 @@ export class SourcesPatcher {
       oldEnd--;
       newEnd--;
     }
-    if (head === oldEnd && head === newEnd) return;
+    if (head === oldEnd && head === newEnd) return rebuilt;
     const anchor = old[oldEnd]?.nodes[0] ?? null;
     for (let i = head; i < oldEnd; i++) for (const node of old[i]!.nodes) node.remove();
     const middle: LiveItem[] = [];
     for (let i = head; i < newEnd; i++) {
       const html = next[i]!;
       const fragment = this.fragments.take(html, doc);
-      this.prepare?.(fragment);
+      const images = holdsImages(this.prepare?.(fragment));
       const nodes = Array.from(fragment.childNodes);
       list.insertBefore(fragment, anchor);
-      middle.push({ html, nodes });
+      middle.push({ html, nodes, images });
     }
     this.items = [...old.slice(0, head), ...middle, ...old.slice(oldEnd)];
+    return true;
   }
 }

@@ -26,6 +26,11 @@ export interface StatusBar {
   flash(message: string): void;
 }
 
+/** Sets text only when it differs: the figures are shown after every keystroke, and most don't move. */
+function setText(node: HTMLElement, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 function span(id: string, className: string, text = ''): HTMLSpanElement {
   const node = document.createElement('span');
   node.id = id;
@@ -71,25 +76,26 @@ export function createStatusBar(root: Document = document): StatusBar {
     },
     showCounts(counts) {
       detailed = true;
-      words.textContent = plural(counts.words, 'word');
-      characters.textContent = plural(counts.characters, 'character');
-      reading.textContent = formatReadingTime(counts.words);
-      readability.textContent = counts.grade === null ? '' : `Grade ${formatGrade(counts.grade)} · ¶ ${formatGrade(counts.paragraphGrade)}`;
+      setText(words, plural(counts.words, 'word'));
+      setText(characters, plural(counts.characters, 'character'));
+      setText(reading, formatReadingTime(counts.words));
+      setText(readability, counts.grade === null ? '' : `Grade ${formatGrade(counts.grade)} · ¶ ${formatGrade(counts.paragraphGrade)}`);
       readability.hidden = counts.grade === null;
       if (counts.selection) {
         selection.hidden = false;
-        selection.textContent = `Selected: ${plural(counts.selection.words, 'word')}, ${plural(counts.selection.characters, 'character')}`;
+        setText(selection, `Selected: ${plural(counts.selection.words, 'word')}, ${plural(counts.selection.characters, 'character')}`);
       } else {
         selection.hidden = true;
-        selection.textContent = '';
+        setText(selection, '');
       }
       if (counts.target) {
         const t = formatTarget(counts.words, counts.target);
         target.hidden = false;
         target.classList.toggle('over', t.over);
-        progress.max = counts.target;
-        progress.value = Math.min(counts.words, counts.target);
-        targetLabel.textContent = t.label;
+        if (progress.max !== counts.target) progress.max = counts.target;
+        const value = Math.min(counts.words, counts.target);
+        if (progress.value !== value) progress.value = value;
+        setText(targetLabel, t.label);
       } else {
         target.hidden = true;
       }

@@ -52,11 +52,10 @@ describe('the preview’s image policy', () => {
     const images = createPreviewImages(() => current);
     const md = '![beside](pic.png) ![remote](https://evil.example/a.png) ![out](../x.png) ![data](data:image/png;base64,AAAA)';
     const before = markup(md);
-    images.apply(before);
+    const use = images.apply(before);
     expect(before.querySelectorAll('img')).toHaveLength(1); // the data: image
     expect(before.querySelectorAll('.image-placeholder')).toHaveLength(3);
-    expect(images.remoteUrls).toEqual(['https://evil.example/a.png']);
-    expect(images.hasLocal).toBe(true);
+    expect(use).toEqual({ remoteUrls: ['https://evil.example/a.png'], hasLocal: true });
 
     images.setScope({ ...current, localBase: '/local-image/t/', remoteBase: '/remote-image/r/', allowed: new Set(['https://evil.example/a.png']) });
     const after = markup(md);

@@ -4,7 +4,15 @@
  * tables, fences), moving a block, retargeting a link, renaming a note or a
  * reference label, and editing or breaking the front matter.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+
+// Path arithmetic, not `new URL(…, import.meta.url)`: under jsdom, URL is jsdom's.
+const sample = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/sample-oped.md'), 'utf8');
+const body = sample.replace(/^---\n[\s\S]*?\n---\n/, '');
+
 
 export type Edit =
   | { kind: 'type'; at: number; text: string }
@@ -111,3 +119,15 @@ export function applyEdit(text: string, edit: Edit): string {
     }
   }
 }
+
+/** About `copies` × 600 words, with shared sources, reference links and notes across copies. */
+export function generatedDocument(copies: number): string {
+  const parts = [sample];
+  for (let i = 1; i < copies; i++) {
+    parts.push(body.replace('[^hours]', `[^n${i}]`).replace(/\[\^hours\]:/, `[^n${i}]:`));
+    if (i % 3 === 0) parts.push(`See [part ${i}][p${i}] and [the committee][council].\n\n[p${i}]: https://example.com/part/${i}\n`);
+  }
+  parts.push('[council]: https://council.example.gov/budget/2024/draft "The draft"\n');
+  return parts.join('\n');
+}
+

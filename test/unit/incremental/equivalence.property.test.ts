@@ -11,21 +11,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { render, type RenderOptions } from '../../../renderer/markdown/index';
 import { createIncrementalRenderer } from '../../../renderer/markdown/incremental/incremental-renderer';
-import { applyEdit, editArb } from './edit-model';
+import { applyEdit, editArb, generatedDocument } from './edit-model';
 
 const sample = readFileSync(fileURLToPath(new URL('../../fixtures/sample-oped.md', import.meta.url)), 'utf8');
-const body = sample.replace(/^---\n[\s\S]*?\n---\n/, '');
-
-/** About `copies` × 600 words, with shared sources, reference links and notes across copies. */
-export function generatedDocument(copies: number): string {
-  const parts = [sample];
-  for (let i = 1; i < copies; i++) {
-    parts.push(body.replace('[^hours]', `[^n${i}]`).replace(/\[\^hours\]:/, `[^n${i}]:`));
-    if (i % 3 === 0) parts.push(`See [part ${i}][p${i}] and [the committee][council].\n\n[p${i}]: https://example.com/part/${i}\n`);
-  }
-  parts.push('[council]: https://council.example.gov/budget/2024/draft "The draft"\n');
-  return parts.join('\n');
-}
 
 function checkSequence(start: string, options: RenderOptions, edits: Parameters<typeof applyEdit>[1][]): void {
   const incremental = createIncrementalRenderer(options);
