@@ -6,10 +6,10 @@ import { mkdir, open, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, tempDir, type RunningApp } from './harness';
-import { answer, profile, typeAtEnd } from './files-support';
+import { answer, pressFileShortcut, profile, typeAtEnd } from './files-support';
 
 async function openThroughDialog(app: RunningApp, file: string): Promise<void> {
-  await app.page.keyboard.press('Control+O');
+  await pressFileShortcut(app, 'Control+O');
   const input = app.page.locator('dialog[open] input.path-input');
   await input.fill(file);
   await input.press('Enter');
@@ -91,13 +91,13 @@ describe('bad input in the Chromium shell', () => {
     await expect.poll(() => notice.textContent()).toContain('“latin1.md” contains bytes that aren\'t valid UTF-8 text');
     expect(await notice.isVisible()).toBe(true);
     await typeAtEnd(app, 'More.');
-    await app.page.keyboard.press('Control+S');
+    await pressFileShortcut(app, 'Control+S');
     expect(await messageShown(app)).toContain('Byline didn\'t save over “latin1.md”');
     await answer(app, 'Cancel');
     expect(await app.page.title()).toBe('• latin1.md — Byline');
     expect((await readFile(file)).equals(original)).toBe(true);
     // Save As keeps the original untouched.
-    await app.page.keyboard.press('Control+S');
+    await pressFileShortcut(app, 'Control+S');
     await messageShown(app);
     await answer(app, 'Save As…');
     const copy = path.join(dir, 'latin1-copy.md');
@@ -112,15 +112,15 @@ describe('bad input in the Chromium shell', () => {
   it('invalid UTF-8: replacing the original happens only on the explicit choice', async () => {
     const file = path.join(dir, 'latin1-b.md');
     await writeFile(file, Buffer.from('Na\xefve\n', 'latin1'));
-    await app.page.keyboard.press('Control+N');
+    await pressFileShortcut(app, 'Control+N');
     await openThroughDialog(app, file);
     await expect.poll(() => app.page.title()).toBe('latin1-b.md — Byline');
     await typeAtEnd(app, 'Fixed.');
-    await app.page.keyboard.press('Control+S');
+    await pressFileShortcut(app, 'Control+S');
     await messageShown(app);
     await answer(app, 'Replace the Original');
+    await expect.poll(() => readFile(file, 'utf8')).toBe('Na\uFFFDve\nFixed.');
     await expect.poll(() => app.page.title()).toBe('latin1-b.md — Byline');
-    expect(await readFile(file, 'utf8')).toBe('Na\uFFFDve\nFixed.');
     expect(await app.page.locator('#notices [data-notice="doc-warning:INVALID_UTF8"]').count()).toBe(0);
   });
 
@@ -128,14 +128,14 @@ describe('bad input in the Chromium shell', () => {
     const file = path.join(dir, 'utf16.md');
     const bom = Buffer.from([0xff, 0xfe]);
     await writeFile(file, Buffer.concat([bom, Buffer.from('# Título\r\n\r\nTexto\r\n', 'utf16le')]));
-    await app.page.keyboard.press('Control+N');
+    await pressFileShortcut(app, 'Control+N');
     await openThroughDialog(app, file);
     await expect.poll(() => app.page.title()).toBe('utf16.md — Byline');
     expect(await app.page.locator('#notices .notice').count()).toBe(0);
     await typeAtEnd(app, 'Más.');
-    await app.page.keyboard.press('Control+S');
+    await pressFileShortcut(app, 'Control+S');
+    const expected = Buffer.concat([bom, Buffer.from('# Título\r\n\r\nTexto\r\nMás.', 'utf16le')]);
+    await expect.poll(async () => (await readFile(file)).equals(expected)).toBe(true);
     await expect.poll(() => app.page.title()).toBe('utf16.md — Byline');
-    const saved = await readFile(file);
-    expect(saved.equals(Buffer.concat([bom, Buffer.from('# Título\r\n\r\nTexto\r\nMás.', 'utf16le')]))).toBe(true);
   });
 });

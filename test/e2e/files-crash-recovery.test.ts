@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startApp, tempDir } from './harness';
-import { answer, isAlive, profile, journalEntries, journalFiles, killHard, sendMenuCommand, typeAtEnd, waitForExit } from './files-support';
+import { answer, isAlive, pressFileShortcut, profile, journalEntries, journalFiles, killHard, sendMenuCommand, typeAtEnd, waitForExit } from './files-support';
 
 const ORIGINAL = '# The case for slower news\n\nFirst paragraph, already saved.\n';
 const TYPED = '\nTyped before the crash: “quotes”, an em dash — and ünïcödé.';
@@ -51,9 +51,9 @@ describe('crash journal in the Chromium shell', () => {
         Array.from(document.querySelectorAll('.cm-content .cm-line'), (line) => line.textContent).join('\n'),
       );
       expect(restored).toBe(expected);
-      await second.page.keyboard.press('Control+S');
+      await pressFileShortcut(second, 'Control+S');
+      await expect.poll(async () => (await readFile(file)).equals(Buffer.from(expected, 'utf8')), { timeout: 5000 }).toBe(true);
       await expect.poll(() => second.page.title(), { timeout: 5000 }).toBe('slower-news.md — Byline');
-      expect((await readFile(file)).equals(Buffer.from(expected, 'utf8'))).toBe(true);
       // Saved: nothing of it is left to offer.
       await expect.poll(async () => (await journalEntries(userData)).length, { timeout: 5000 }).toBe(0);
     } finally {

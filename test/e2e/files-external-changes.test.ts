@@ -8,7 +8,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, tempDir, type RunningApp } from './harness';
-import { answer, profile } from './files-support';
+import { answer, pressFileShortcut, profile } from './files-support';
 
 async function editorText(app: RunningApp): Promise<string> {
   return app.page.evaluate(() => Array.from(document.querySelectorAll('.cm-content .cm-line'), (line) => line.textContent).join('\n'));
@@ -40,9 +40,9 @@ describe('outside changes to the open file', () => {
     // The cursor stayed at the end of the first line.
     await app.page.keyboard.type('!');
     expect(await editorText(app)).toBe('Line one!\nLine two, rewritten by another program\n');
-    await app.page.keyboard.press('Control+S');
+    await pressFileShortcut(app, 'Control+S');
+    await expect.poll(() => readFile(file, 'utf8')).toBe('Line one!\nLine two, rewritten by another program\n');
     await expect.poll(() => app.page.title()).toBe('column.md — Byline');
-    expect(await readFile(file, 'utf8')).toBe('Line one!\nLine two, rewritten by another program\n');
   });
 
   it('asks when the buffer is dirty: Compare shows both versions, Keep Mine keeps the buffer and the file as they are', async () => {
@@ -80,9 +80,9 @@ describe('outside changes to the open file', () => {
     expect(await app.page.locator('#notices').textContent()).toContain('“column.md” was deleted or moved on disk');
     await expect.poll(() => app.page.title()).toBe('• column.md — Byline');
     expect(await editorText(app)).toBe('Line one!\nTheir second version\n');
-    await app.page.keyboard.press('Control+S');
+    await pressFileShortcut(app, 'Control+S');
+    await expect.poll(() => readFile(file, 'utf8').catch(() => '')).toBe('Line one!\nTheir second version\n');
     await expect.poll(() => app.page.title()).toBe('column.md — Byline');
-    expect(await readFile(file, 'utf8')).toBe('Line one!\nTheir second version\n');
     expect(await app.page.getAttribute('#app', 'data-file-missing')).toBe('false');
   });
 });

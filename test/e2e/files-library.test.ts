@@ -8,7 +8,7 @@ import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, tempDir, type RunningApp } from './harness';
-import { answer, profile } from './files-support';
+import { answer, pressFileShortcut, profile } from './files-support';
 
 describe('command line, recent files and the drafts library', () => {
   let app: RunningApp;
@@ -48,7 +48,7 @@ describe('command line, recent files and the drafts library', () => {
   });
 
   it('an empty window lists recent files on its start screen, and one click opens one', async () => {
-    await app.page.keyboard.press('Control+N');
+    await pressFileShortcut(app, 'Control+N');
     await expect.poll(() => app.page.title()).toBe('Untitled — Byline');
     const start = app.page.locator('#start-screen');
     await expect.poll(() => start.isVisible()).toBe(true);

@@ -100,6 +100,16 @@ export async function typeAtEnd(app: RunningApp, text: string): Promise<void> {
   await app.page.keyboard.type(text);
 }
 
+/**
+ * Presses a file shortcut (Ctrl+S, Ctrl+O, Ctrl+N…) once the app takes file
+ * commands again: it runs one at a time and ignores a file shortcut pressed
+ * while the last one is still finishing (`data-file-command`, command-registry.ts).
+ */
+export async function pressFileShortcut(app: Pick<RunningApp, 'page'>, keys: string): Promise<void> {
+  await app.page.waitForSelector('html:not([data-file-command])', { state: 'attached', timeout: 10_000 });
+  await app.page.keyboard.press(keys);
+}
+
 /** Clicks a button of the open dialog by its label. */
 export async function answer(app: RunningApp, label: string): Promise<void> {
   await app.page.locator('dialog[open]').last().getByRole('button', { name: label, exact: true }).click();

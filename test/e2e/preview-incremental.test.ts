@@ -43,8 +43,12 @@ async function insertAtLine(app: RunningApp, line: number, text: string): Promis
 /**
  * The DOM as text with each element's attributes sorted: sanitizers may
  * reorder attributes (DOMPurify re-sets some), which changes no meaning.
+ * The preview groups its blocks in chunks (block-chunks.ts): the document
+ * is what they hold, in order.
  */
 function canonical(root: Node): string {
+  const isChunk = (node: Node): boolean => node.nodeType === 1 && (node as Element).classList.contains('preview-chunk');
+  const flat = (nodes: Node[]): Node[] => nodes.flatMap((node) => (isChunk(node) ? flat(Array.from(node.childNodes)) : [node]));
   const walk = (node: Node): string => {
     if (node.nodeType === 3) return JSON.stringify(node.nodeValue);
     if (node.nodeType !== 1) return '';
@@ -52,7 +56,7 @@ function canonical(root: Node): string {
     const attrs = Array.from(el.attributes, (a) => `${a.name}=${JSON.stringify(a.value)}`).sort().join(' ');
     return `<${el.tagName.toLowerCase()} ${attrs}>${Array.from(el.childNodes, walk).join('')}</>`;
   };
-  return Array.from(root.childNodes, walk).join('\n');
+  return flat(Array.from(root.childNodes)).map(walk).join('\n');
 }
 
 async function previewHtml(app: RunningApp): Promise<string> {
@@ -144,6 +148,29 @@ describe('incremental preview in the Chromium shell', () => {
     expect(imageTop).toBeLessThan(await app.preview.evaluate(() => window.innerHeight));
   });
 
+  it('lays every block out exactly where the unchunked article puts it (margins collapse as in the export)', async () => {
+    const result = await app.preview.evaluate(() => {
+      const article = document.getElementById('document')!;
+      const flat = article.cloneNode(true) as HTMLElement;
+      flat.removeAttribute('id');
+      for (const chunk of flat.querySelectorAll(':scope > .preview-chunk')) chunk.replaceWith(...chunk.childNodes);
+      article.after(flat);
+      const blocks = (root: Element): Element[] =>
+        Array.from(root.querySelectorAll(':scope > [data-line], :scope > .preview-chunk > [data-line], :scope > section.sources'));
+      const tops = (root: Element): number[] => blocks(root).map((el) => el.getBoundingClientRect().top - root.getBoundingClientRect().top);
+      const chunked = tops(article);
+      const unchunked = tops(flat);
+      const height = [article.getBoundingClientRect().height, flat.getBoundingClientRect().height];
+      flat.remove();
+      return { chunked, unchunked, height, chunks: article.querySelectorAll(':scope > .preview-chunk').length };
+    });
+    expect(result.chunks).toBeGreaterThan(1);
+    expect(result.chunked.length).toBe(result.unchunked.length);
+    const worst = Math.max(...result.chunked.map((top, i) => Math.abs(top - result.unchunked[i]!)));
+    expect(worst).toBeLessThan(0.5);
+    expect(Math.abs(result.height[0]! - result.height[1]!)).toBeLessThan(0.5);
+  });
+
   it('scrolls the preview to the source line at the top of the editor', async () => {
     const target = await app.page.evaluate(() => {
       const scroller = document.querySelector('.cm-scroller')!;
@@ -161,7 +188,7 @@ describe('incremental preview in the Chromium shell', () => {
       const top = view.scrollDOM.getBoundingClientRect().top - view.documentTop;
       const editorLine = view.state.doc.lineAt(view.lineBlockAtHeight(top).from).number - 1;
       const doc = (document.getElementById('preview') as HTMLIFrameElement).contentDocument!;
-      const blocks = Array.from(doc.querySelectorAll('#document > [data-line]'));
+      const blocks = Array.from(doc.querySelectorAll('#document > .preview-chunk > [data-line]'));
       const visible = blocks.find((el) => el.getBoundingClientRect().bottom > 8) ?? null;
       return { editorLine, previewLine: visible ? Number(visible.getAttribute('data-line')) : -1 };
     });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, ROOT, startApp, tempDir, type RunningApp } from './harness';
+import { pressFileShortcut } from './files-support';
 
 const SAMPLE = path.join(ROOT, 'test/fixtures/sample-oped.md');
 const WEB_ARTICLE = path.join(ROOT, 'test/unit/writing-aids/fixtures/web-article.html');
@@ -44,7 +45,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 /** Ctrl+N, discarding the current text if asked. */
 async function newDocument(page: Page): Promise<void> {
-  await page.keyboard.press('Control+N');
+  await pressFileShortcut({ page }, 'Control+N');
   const discard = page.locator('dialog[open]').getByRole('button', { name: "Don't Save" });
   await expect.poll(async () => (await discard.count()) > 0 || (await page.title()) === 'Untitled — Byline').toBe(true);
   if (await discard.count()) await discard.click();

@@ -7,6 +7,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, ROOT, startApp, tempDir, type RunningApp } from './harness';
+import { pressFileShortcut } from './files-support';
 
 const SAMPLE = path.join(ROOT, 'test/fixtures/sample-oped.md');
 
@@ -62,10 +63,9 @@ describe('writing and saving in the Chromium shell', () => {
 
   it('saves with Ctrl+S, byte for byte', async () => {
     const before = await readFile(SAMPLE, 'utf8');
-    await app.page.keyboard.press('Control+S');
+    await pressFileShortcut(app, 'Control+S');
+    await expect.poll(() => readFile(file, 'utf8'), { timeout: 5000 }).toBe(`${before}\n\nA columnist types this sentence to see it appear.`);
     await expect.poll(() => app.page.title(), { timeout: 5000 }).toBe('sample-oped.md — Byline');
-    const saved = await readFile(file, 'utf8');
-    expect(saved).toBe(`${before}\n\nA columnist types this sentence to see it appear.`);
   });
 
   it('a preview link opens in the system browser, never in the window', async () => {
@@ -93,7 +93,7 @@ describe('writing and saving in the Chromium shell', () => {
 
   it('Save As through the in-app dialog writes a new file and retitles the window', async () => {
     const target = path.join(dir, 'second-draft.md');
-    await app.page.keyboard.press('Control+Shift+S');
+    await pressFileShortcut(app, 'Control+Shift+S');
     const input = app.page.locator('dialog[open] input.path-input');
     await input.fill(target);
     await input.press('Enter');
@@ -103,19 +103,19 @@ describe('writing and saving in the Chromium shell', () => {
 
   it('New asks before discarding unsaved text, and Cancel keeps it', async () => {
     await typeAtEnd(app, ' More.');
-    await app.page.keyboard.press('Control+N');
+    await pressFileShortcut(app, 'Control+N');
     const dialog = app.page.locator('dialog[open]');
     await expect.poll(() => dialog.textContent()).toContain('Save changes?');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await app.page.title()).toBe('• second-draft.md — Byline');
-    await app.page.keyboard.press('Control+N');
+    await pressFileShortcut(app, 'Control+N');
     await app.page.locator('dialog[open]').getByRole('button', { name: "Don't Save" }).click();
     await expect.poll(() => app.page.title()).toBe('Untitled — Byline');
     expect(await previewText(app)).toBe('');
   });
 
   it('Open through the in-app dialog lists recent files', async () => {
-    await app.page.keyboard.press('Control+O');
+    await pressFileShortcut(app, 'Control+O');
     const recent = app.page.locator('dialog[open] .recent-file');
     await expect.poll(() => recent.allTextContents()).toEqual(expect.arrayContaining([file, path.join(dir, 'second-draft.md')]));
     await recent.filter({ hasText: file }).click();
@@ -124,7 +124,7 @@ describe('writing and saving in the Chromium shell', () => {
   });
 
   it('shows a clear message when a file cannot be opened, and keeps the current document', async () => {
-    await app.page.keyboard.press('Control+O');
+    await pressFileShortcut(app, 'Control+O');
     await app.page.locator('dialog[open] input.path-input').fill(path.join(dir, 'missing.md'));
     await app.page.locator('dialog[open] input.path-input').press('Enter');
     const message = app.page.locator('dialog[open] .dialog-message');
@@ -158,9 +158,10 @@ describe('faithful saves', () => {
     const app = await startApp({ files: [file] });
     try {
       await typeAtEnd(app, ' and more');
-      await app.page.keyboard.press('Control+S');
+      await pressFileShortcut(app, 'Control+S');
+      const expected = Buffer.from('\uFEFF# Headline\r\n\r\nFirst line and more', 'utf8');
+      await expect.poll(async () => (await readFile(file)).equals(expected), { timeout: 5000 }).toBe(true);
       await expect.poll(() => app.page.title(), { timeout: 5000 }).toBe('windows.md — Byline');
-      expect((await readFile(file)).equals(Buffer.from('\uFEFF# Headline\r\n\r\nFirst line and more', 'utf8'))).toBe(true);
     } finally {
       await app.stop();
     }
