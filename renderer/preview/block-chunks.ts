@@ -10,8 +10,9 @@
  * margin is 0 in article.css: the gap above it is the previous block's
  * bottom margin either way, and the preview looks exactly like the export.
  * The last chunk stays uncontained (its bottom margin meets the Sources
- * section's). A new chunk is laid out once in full, so its real height is
- * remembered (`contain-intrinsic-size: auto`), before it may be skipped.
+ * section's, which is skipped off screen as a whole: at 100k words it holds
+ * thousands of entries). A new chunk is laid out once in full, so its real
+ * height is remembered (`contain-intrinsic-size: auto`), before it may be skipped.
  */
 
 /** Anything placed in chunks: a block's nodes, in document order. */
@@ -40,16 +41,38 @@ export function startsChunk(block: ChunkedBlock): boolean {
   return false;
 }
 
+/**
+ * Runs `settle` for each thing once it has been drawn in full: the frame
+ * after next, when its real height has been remembered. Until then it is
+ * laid out like any element, so one that is skipped later keeps its true size.
+ */
+export function createSettler(win: Window | null): (settle: () => void) => void {
+  const waiting: (() => void)[] = [];
+  let frame = 0;
+  return (settle) => {
+    waiting.push(settle);
+    if (frame || !win) return;
+    frame = win.requestAnimationFrame(() => {
+      // This frame lays them out; from the one after, their height is remembered.
+      frame = win.requestAnimationFrame(() => {
+        frame = 0;
+        for (const run of waiting.splice(0)) run();
+      });
+    });
+  };
+}
+
 export class BlockChunks {
   private chunks: Chunk[] = [];
-  private unsettled = new Set<Chunk>();
-  private settleFrame = 0;
+  private readonly settle: (settle: () => void) => void;
 
   constructor(
     private readonly article: Element,
     /** The node chunks go before (the Sources section), or null for the end. */
     private readonly end: () => ChildNode | null,
-  ) {}
+  ) {
+    this.settle = createSettler(article.ownerDocument.defaultView);
+  }
 
   get list(): readonly Chunk[] {
     return this.chunks;
@@ -58,7 +81,6 @@ export class BlockChunks {
   clear(): void {
     for (const chunk of this.chunks) chunk.el.remove();
     this.chunks = [];
-    this.unsettled.clear();
   }
 
   /**
@@ -109,8 +131,7 @@ export class BlockChunks {
     const after = this.chunks[index];
     this.article.insertBefore(el, after ? after.el : this.end());
     this.chunks.splice(index, 0, chunk);
-    this.unsettled.add(chunk);
-    this.scheduleSettle();
+    this.settle(() => el.classList.add(SETTLED_CLASS));
     return chunk;
   }
 
@@ -121,7 +142,6 @@ export class BlockChunks {
       if (chunk.count === 0) {
         chunk.el.remove();
         this.chunks.splice(i--, 1);
-        this.unsettled.delete(chunk);
       }
     }
     for (const chunk of new Set(touched)) {
@@ -159,7 +179,6 @@ export class BlockChunks {
     from.count = 0;
     from.el.remove();
     this.chunks.splice(this.chunks.indexOf(from), 1);
-    this.unsettled.delete(from);
   }
 
   /** Cuts the chunk at `index` (its blocks start at `start`) at the paragraph nearest TARGET_BLOCKS in; false if there is none. */
@@ -182,20 +201,6 @@ export class BlockChunks {
     }
     chunk.count -= next.count;
     return true;
-  }
-
-  /** Chunks drawn once may skip their contents from the next frame on. */
-  private scheduleSettle(): void {
-    const win = this.article.ownerDocument.defaultView;
-    if (this.settleFrame || !win) return;
-    this.settleFrame = win.requestAnimationFrame(() => {
-      // This frame lays them out; from the one after, their height is remembered.
-      this.settleFrame = win.requestAnimationFrame(() => {
-        this.settleFrame = 0;
-        for (const chunk of this.unsettled) chunk.el.classList.add(SETTLED_CLASS);
-        this.unsettled.clear();
-      });
-    });
   }
 }
 

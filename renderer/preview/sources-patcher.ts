@@ -5,8 +5,12 @@
  * keep their nodes, and only the changed run in the middle is replaced.
  */
 import type { SourcesSection } from '../markdown/incremental/incremental-renderer';
+import { createSettler } from './block-chunks';
 import type { FragmentCache } from './fragment-cache';
 import { holdsImages, type ImageUse, type PrepareBlock } from './remote-images';
+
+/** `data-sources-settled` on the frame's root: the Sources section has been drawn once. */
+const SOURCES_SETTLED = 'sourcesSettled';
 
 interface LiveItem {
   html: string;
@@ -19,13 +23,16 @@ export class SourcesPatcher {
   private items: LiveItem[] = [];
   /** The section on show: the renderer hands back the same object while nothing in it changed. */
   private shown: SourcesSection | null = null;
+  private readonly settle: (settle: () => void) => void;
 
   constructor(
     private readonly article: Element,
     private readonly fragments: FragmentCache,
     /** Applied to every new entry before it is inserted (image sources: notes may hold images). */
     private readonly prepare?: PrepareBlock,
-  ) {}
+  ) {
+    this.settle = createSettler(article.ownerDocument.defaultView);
+  }
 
   /** What each entry holds in images an image scope decides on (null: none). */
   images(): (ImageUse | null)[] {
@@ -57,6 +64,14 @@ export class SourcesPatcher {
       for (const item of this.items) for (const node of item.nodes) list.append(node);
       for (const node of this.shell?.nodes ?? []) node.remove();
       this.shell = { open: section.open, nodes: Array.from(fragment.childNodes), list };
+      // Off screen, the whole section skips layout and paint once drawn (preview-frame.css).
+      // The mark sits on the frame's root, so the article stays exactly the rendered document.
+      const root = doc.documentElement;
+      delete root.dataset[SOURCES_SETTLED];
+      const shell = this.shell;
+      this.settle(() => {
+        if (this.shell === shell) root.dataset[SOURCES_SETTLED] = '';
+      });
       this.article.append(fragment);
     }
     const list = this.shell.list;
