@@ -1,48 +1,48 @@
 /**
- * `npm run bench`: prints figures, never fails. Tables:
- *  1. the pipeline's full render time beside plain markdown-it (typographer +
- *     footnotes) on the same text, with the ratio, and the incremental
- *     renderer's cost for a one-character edit, for the sample op-ed ×1, ×25
- *     and ×250 (about 500, 12k and 125k words);
+ * `npm run bench`: prints figures, never fails, asserts nothing. Tables:
+ *  1. the pipeline in Node: `render()` of the whole document beside plain
+ *     markdown-it (typographer + footnotes) on the same text, with the ratio,
+ *     and the incremental renderer's cost for a keystroke and for a new line,
+ *     fed the way the editor feeds it (CodeMirror's text and the changed lines);
  *  2. keystroke → editor painted and keystroke → preview painted (p50, p95)
  *     in the real Chromium shell, typed at a realistic pace into 1k-, 10k- and
- *     100k-word documents, beside plain markdown-it's full-render time on
- *     the same document; first paint of each document after open; JS heap;
- *  3. export times (scripts/bench-export.ts).
- *
- * How keystrokes are timed (in the page): every keydown's timestamp joins a
- * queue. "Editor painted" is the keydown to the first task after the next
- * frame (rAF, then a posted message). Each preview refresh fires
- * `byline:preview-updated`; it completes every keystroke still queued, and
- * "preview painted" is the keydown to the first task after the frame that
- * follows the refresh. A run repeats each document `BENCH_RUNS` times (default
- * 2) and reports the spread between runs' p95s, since the machine is shared.
+ *     100k-word documents, with unthrottled frames (the work itself; see
+ *     bench/latency.ts), beside bare CodeMirror on the same text (the floor)
+ *     and plain markdown-it's full render of it;
+ *  3. the same at the browser's 60 Hz frame clock (what a writer's screen
+ *     adds), one run each;
+ *  4. opening: first paint of each document, its first refresh, the JS heap;
+ *  5. export times (bench/export-timings.ts).
+ * Each latency document runs `BENCH_RUNS` times (default 2) of
+ * `BENCH_KEYSTROKES` keys (default 200); the spread between runs' p95s says
+ * how noisy the machine was. `BENCH_ONLY=pipeline|latency|export` runs one part.
  */
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Text } from '@codemirror/state';
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { render, countWords } from '../renderer/markdown';
 import { createIncrementalRenderer } from '../renderer/markdown/incremental/incremental-renderer';
-import { ROOT, startApp, tempDir } from '../test/e2e/harness';
+import { lineDocument } from '../renderer/app/editor-lines';
+import { tempDir } from '../test/e2e/harness';
+import { benchDocument, typingOffset } from './bench/documents';
+import { measureApp, measureFloor, type AppRun, type FrameMode, type LatencyRun } from './bench/latency';
+import { exportBenchRows } from './bench/export-timings';
 
-const sample = readFileSync(path.join(ROOT, 'test/fixtures/sample-oped.md'), 'utf8');
 const plain = new MarkdownIt({ html: true, typographer: true }).use(footnote);
+const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 200);
+const RUNS = Number(process.env.BENCH_RUNS ?? 2);
+const ONLY = process.env.BENCH_ONLY ?? '';
 
-/** The sample's body (no front matter) repeated, after one copy with its front matter. */
-export function repeatSample(times: number): string {
-  const body = sample.replace(/^---\n[\s\S]*?\n---\n/, '');
-  return sample + '\n' + Array.from({ length: times - 1 }, () => body).join('\n');
-}
-
-function percentile(values: number[], p: number): number {
+function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-function time(fn: () => void, budgetMs: number): { median: number; runs: number } {
+/** Median of `fn`'s time over as many runs as fit in the budget (5 to 200), after 3 warm-ups. */
+function time(fn: () => void, budgetMs: number): { median: number; p95: number; runs: number } {
   for (let i = 0; i < 3; i++) fn();
   const samples: number[] = [];
   const start = performance.now();
@@ -51,145 +51,111 @@ function time(fn: () => void, budgetMs: number): { median: number; runs: number 
     fn();
     samples.push(performance.now() - t0);
   }
-  return { median: percentile(samples, 50), runs: samples.length };
+  return { median: percentile(samples, 50), p95: percentile(samples, 95), runs: samples.length };
 }
 
-function pad(value: string | number, width: number): string {
-  return String(value).padStart(width);
-}
+const pad = (value: string | number, width: number): string => String(value).padStart(width);
+const ms = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 
-/** Incremental update after typing one character in the middle of `text`, median ms. */
-function incrementalEdit(text: string, budgetMs: number): number {
+/** The incremental renderer as the editor drives it: one character typed, or one Enter, at the bench's typing spot. */
+function incrementalEdits(text: string, budgetMs: number): { key: number; keyP95: number; enter: number } {
   const renderer = createIncrementalRenderer({ sourceLines: true });
-  renderer.update(text);
-  const at = text.indexOf('Sunday afternoons', Math.floor(text.length / 2));
-  let current = text;
-  let i = 0;
-  return time(() => {
-    current = current.slice(0, at + i) + 'x' + current.slice(at + i);
-    i++;
-    renderer.update(current);
-  }, budgetMs).median;
+  let doc = Text.of(text.split('\n'));
+  renderer.edit(lineDocument(doc), 'all');
+  let at = typingOffset(text);
+  const type = (insert: string[]): void => {
+    const line = doc.lineAt(at).number - 1;
+    doc = doc.replace(at, at, Text.of(insert));
+    at += insert.join('\n').length;
+    renderer.edit(lineDocument(doc), { from: line, oldTo: line + 1, newTo: line + insert.length });
+  };
+  const key = time(() => type(['x']), budgetMs);
+  const enter = time(() => type(['', '']), budgetMs / 2);
+  return { key: key.median, keyP95: key.p95, enter: enter.median };
 }
+
+const SIZES = [
+  { copies: 2, label: '1k' },
+  { copies: 20, label: '10k' },
+  { copies: 200, label: '100k' },
+];
 
 function pipelineTable(): void {
-  console.log('\nPipeline: Byline full render() vs plain markdown-it (typographer + footnotes), and an incremental one-character edit, median ms');
-  console.log(`${pad('copies', 7)} ${pad('words', 8)} ${pad('byline', 9)} ${pad('plain', 9)} ${pad('ratio', 7)} ${pad('incr.edit', 10)} ${pad('runs', 6)}`);
-  for (const copies of [1, 25, 250]) {
-    const text = repeatSample(copies);
-    const budget = copies === 250 ? 4000 : 1500;
+  console.log('\nPipeline in Node: render() of the whole text vs plain markdown-it (typographer + footnotes); incremental update as the editor feeds it, ms');
+  console.log(`${pad('words', 8)} ${pad('byline', 8)} ${pad('plain', 8)} ${pad('ratio', 7)} ${pad('key p50', 8)} ${pad('key p95', 8)} ${pad('Enter', 7)} ${pad('runs', 5)}`);
+  for (const { copies } of [{ copies: 1 }, ...SIZES]) {
+    const text = benchDocument(copies);
+    const budget = copies >= 200 ? 4000 : 1500;
     const ours = time(() => render(text), budget);
     const base = time(() => plain.render(text, {}), budget);
-    const edit = incrementalEdit(text, budget);
+    const edit = incrementalEdits(text, budget);
     console.log(
-      `${pad(`×${copies}`, 7)} ${pad(countWords(text), 8)} ${pad(ours.median.toFixed(2), 9)} ${pad(base.median.toFixed(2), 9)} ${pad((ours.median / base.median).toFixed(2) + '×', 7)} ${pad(edit.toFixed(2), 10)} ${pad(ours.runs, 6)}`,
+      `${pad(countWords(text), 8)} ${pad(ms(ours.median, 2), 8)} ${pad(ms(base.median, 2), 8)} ${pad((ours.median / base.median).toFixed(2) + '×', 7)} ${pad(ms(edit.key, 3), 8)} ${pad(ms(edit.keyP95, 3), 8)} ${pad(ms(edit.enter, 3), 7)} ${pad(ours.runs, 5)}`,
     );
   }
 }
 
-/** Installed in the page: keystroke → editor painted, keystroke → preview painted. */
-const INSTRUMENT = `(() => {
-  const channel = new MessageChannel();
-  const tasks = [];
-  channel.port1.onmessage = () => tasks.shift()?.();
-  const afterNextPaint = (fn) => requestAnimationFrame(() => { tasks.push(fn); channel.port2.postMessage(null); });
-  const results = { editor: [], preview: [] };
-  let pending = [];
-  window.addEventListener('keydown', (e) => {
-    const start = e.timeStamp;
-    pending.push(start);
-    afterNextPaint(() => results.editor.push(performance.now() - start));
-  }, true);
-  window.addEventListener('byline:preview-updated', () => {
-    const done = pending;
-    pending = [];
-    if (done.length === 0) return;
-    afterNextPaint(() => { const now = performance.now(); for (const start of done) results.preview.push(now - start); });
-  });
-  window.__bylineBench = results;
-})()`;
-
-interface RunResult {
-  editor: number[];
-  preview: number[];
-  firstPaint: number;
-  firstBuild: number;
-  heapMb: number;
+interface SizeResult {
+  words: number;
+  runs: AppRun[];
+  floor: LatencyRun[];
+  baseline: number;
 }
 
-async function benchDocument(file: string, keystrokes: number): Promise<RunResult> {
-  const app = await startApp({ files: [file] });
-  try {
-    await app.page.waitForFunction(() => document.getElementById('app')?.dataset.ready === 'true', undefined, { timeout: 120_000 });
-    // The refresh that drew the opened document: the last one so far.
-    const first = (await app.page.evaluate(() => {
-      const refreshes = performance.getEntriesByName('byline:refresh');
-      const last = refreshes[refreshes.length - 1];
-      return last ? { end: last.startTime + last.duration, duration: last.duration } : { end: NaN, duration: NaN };
-    })) as { end: number; duration: number };
-    await app.page.click('.cm-content');
-    await app.page.keyboard.press('Control+Home');
-    for (let i = 0; i < 12; i++) await app.page.keyboard.press('ArrowDown');
-    await app.page.keyboard.press('End');
-    await app.page.waitForTimeout(300);
-    await app.page.evaluate(INSTRUMENT);
-    const words = 'the quick brown fox jumps over a lazy dog ';
-    for (let i = 0; i < keystrokes; i++) await app.page.keyboard.type(words[i % words.length]!, { delay: 80 });
-    await app.page.waitForTimeout(500);
-    const results = (await app.page.evaluate('window.__bylineBench')) as { preview: number[]; editor: number[] };
-    const cdp = await app.page.context().newCDPSession(app.page);
-    await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
-    await cdp.send('Performance.enable');
-    const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-    const heap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
-    return { editor: results.editor, preview: results.preview, firstPaint: first.end, firstBuild: first.duration, heapMb: heap / 1024 / 1024 };
-  } finally {
-    await app.stop();
+async function measureSize(dir: string, copies: number, frames: FrameMode, runs: number): Promise<SizeResult> {
+  const text = benchDocument(copies);
+  const file = path.join(dir, `doc-${copies}.md`);
+  await writeFile(file, text);
+  const result: SizeResult = { words: countWords(text), runs: [], floor: [], baseline: time(() => plain.render(text, {}), 1500).median };
+  for (let run = 0; run < runs; run++) {
+    result.runs.push(await measureApp(file, text, KEYSTROKES, frames));
+    result.floor.push(await measureFloor(text, KEYSTROKES, frames));
   }
+  return result;
 }
 
-async function latencyTable(keystrokes: number, runs: number): Promise<void> {
-  console.log(`\nKeystroke latency in the Chromium shell (${keystrokes} keystrokes at ~12/s, ${runs} run(s) per document), ms`);
-  console.log(
-    `${pad('words', 8)} ${pad('editor p50', 11)} ${pad('editor p95', 11)} ${pad('preview p50', 12)} ${pad('preview p95', 12)} ${pad('p95 spread', 11)} ${pad('md-it full', 11)} ${pad('first paint', 12)} ${pad('build', 7)} ${pad('heap MB', 8)} ${pad('n', 5)}`,
-  );
+function latencyRow(r: SizeResult): string {
+  const editor = r.runs.flatMap((run) => run.editor);
+  const preview = r.runs.flatMap((run) => run.preview);
+  const floor = r.floor.flatMap((run) => run.editor);
+  const p95s = r.runs.map((run) => percentile(run.preview, 95));
+  const spread = `${ms(Math.min(...p95s))}–${ms(Math.max(...p95s))}`;
+  return `${pad(r.words, 8)} ${pad(ms(percentile(editor, 50)), 7)} ${pad(ms(percentile(editor, 95)), 7)} ${pad(ms(percentile(preview, 50)), 8)} ${pad(ms(percentile(preview, 95)), 8)} ${pad(spread, 12)} ${pad(ms(percentile(floor, 50)), 7)} ${pad(ms(percentile(floor, 95)), 7)} ${pad(ms(r.baseline), 8)} ${pad(preview.length, 5)}`;
+}
+
+const LATENCY_HEADER = `${pad('words', 8)} ${pad('editor', 7)} ${pad('p95', 7)} ${pad('preview', 8)} ${pad('p95', 8)} ${pad('p95 spread', 12)} ${pad('floor', 7)} ${pad('p95', 7)} ${pad('md-it', 8)} ${pad('n', 5)}`;
+
+async function latencyTables(): Promise<void> {
   const dir = await tempDir('bench');
-  for (const copies of [2, 20, 200]) {
-    const file = path.join(dir, `doc-${copies}.md`);
-    const text = repeatSample(copies);
-    await writeFile(file, text);
-    const baseline = time(() => plain.render(text, {}), copies === 200 ? 3000 : 1000).median;
-    const all: RunResult[] = [];
-    for (let run = 0; run < runs; run++) all.push(await benchDocument(file, keystrokes));
-    const editor = all.flatMap((r) => r.editor);
-    const preview = all.flatMap((r) => r.preview);
-    const p95s = all.map((r) => percentile(r.preview, 95));
-    const spread = `${Math.min(...p95s).toFixed(1)}–${Math.max(...p95s).toFixed(1)}`;
-    const last = all[all.length - 1]!;
-    console.log(
-      `${pad(countWords(text), 8)} ${pad(percentile(editor, 50).toFixed(1), 11)} ${pad(percentile(editor, 95).toFixed(1), 11)} ${pad(percentile(preview, 50).toFixed(1), 12)} ${pad(percentile(preview, 95).toFixed(1), 12)} ${pad(spread, 11)} ${pad(baseline.toFixed(1), 11)} ${pad(last.firstPaint.toFixed(0), 12)} ${pad(last.firstBuild.toFixed(0), 7)} ${pad(last.heapMb.toFixed(1), 8)} ${pad(preview.length, 5)}`,
-    );
+  console.log(`\nKeystroke latency in the Chromium shell, unthrottled frames (the work itself): ${KEYSTROKES} keys at ~12/s, ${RUNS} runs a document, ms (p50, then p95)`);
+  console.log(LATENCY_HEADER);
+  const unthrottled: SizeResult[] = [];
+  for (const { copies } of SIZES) {
+    const result = await measureSize(dir, copies, 'unthrottled', RUNS);
+    unthrottled.push(result);
+    console.log(latencyRow(result));
   }
-  console.log('(p95 spread: lowest–highest preview p95 among the runs; md-it full: plain markdown-it rendering the whole document once, in Node;');
-  console.log(' first paint: page start → the opened document drawn in the preview; build: that first refresh; heap: JS heap after typing, after a GC)');
-}
+  console.log('(editor: keydown → the frame showing it painted; preview: keydown → the frame showing the preview updated;');
+  console.log(' p95 spread: lowest–highest preview p95 among the runs; floor: bare CodeMirror 6 with Markdown, same browser, same text;');
+  console.log(' md-it: plain markdown-it rendering the whole document once, in Node)');
 
-async function exportTable(): Promise<void> {
-  // Export timings come from scripts/bench-export.ts (owned by the export work).
-  try {
-    const { exportBenchRows } = (await import('./bench-export')) as { exportBenchRows?: () => Promise<string[]> };
-    if (!exportBenchRows) return;
-    console.log('');
-    for (const row of await exportBenchRows()) console.log(row);
-  } catch (error) {
-    console.log(`\nExport timings unavailable: ${(error as Error).message}`);
+  console.log(`\nThe same at the browser's 60 Hz frame clock (adds the wait for the next frame; 1 run a document), ms`);
+  console.log(LATENCY_HEADER);
+  for (const { copies } of SIZES) console.log(latencyRow(await measureSize(dir, copies, '60hz', 1)));
+
+  console.log('\nOpening a document (unthrottled runs, the last of each)');
+  console.log(`${pad('words', 8)} ${pad('first paint', 12)} ${pad('build', 7)} ${pad('heap MB', 8)}`);
+  for (const r of unthrottled) {
+    const last = r.runs[r.runs.length - 1]!;
+    console.log(`${pad(r.words, 8)} ${pad(ms(last.firstPaint, 0), 12)} ${pad(ms(last.firstBuild, 0), 7)} ${pad(ms(last.heapMb), 8)}`);
   }
+  console.log('(first paint: page start → the opened document drawn in the preview; build: that first refresh; heap: JS heap after typing, after a GC)');
 }
 
 async function main(): Promise<void> {
-  pipelineTable();
-  await latencyTable(Number(process.env.BENCH_KEYSTROKES ?? 200), Number(process.env.BENCH_RUNS ?? 2));
-  await exportTable();
+  if (!ONLY || ONLY === 'pipeline') pipelineTable();
+  if (!ONLY || ONLY === 'latency') await latencyTables();
+  if (!ONLY || ONLY === 'export') for (const row of await exportBenchRows()) console.log(row);
 }
 
 main().catch((error) => {
