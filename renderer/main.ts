@@ -61,7 +61,8 @@ async function boot(): Promise<void> {
     refresh.changed(update);
     app.notifyDocChanged();
   };
-  app.onDocumentLoaded(() => refresh.flush());
+  // The editor shows a newly loaded document first; the preview follows after that frame (a book takes a while).
+  app.onDocumentLoaded(() => refresh.schedule());
   installSourceHints(app, refresh, previewFrame);
   installScrollSync(view, preview, previewFrame);
   const writingAids = installWritingAids(app, editorOptions, refresh, statusBar, previewFrame);

@@ -15,6 +15,9 @@ import type { FragmentCache } from './fragment-cache';
 import { holdsImages, type ImageUse, type PrepareBlock } from './remote-images';
 import { SourcesPatcher } from './sources-patcher';
 
+/** How many upcoming blocks are sanitized in one call when many are new. */
+const PREFETCH = 200;
+
 export interface LiveBlock extends ChunkedBlock {
   unit: RenderedUnit['parsed'];
   html: string;
@@ -111,6 +114,10 @@ export class BlockPatcher {
     const middle: LiveBlock[] = [];
     for (let i = head; i < newEnd; i++) {
       const unit = next[i]!;
+      // Many new blocks at once (a document opened, a long paste): sanitize the well-formed ones in batches.
+      if ((i - head) % PREFETCH === 0 && newEnd - head > 1) {
+        this.fragments.prefetch(next.slice(i, Math.min(newEnd, i + PREFETCH)).filter((u) => !u.parsed.rawHtml).map((u) => u.html));
+      }
       const reused = spare.get(unit.html)?.shift();
       if (reused) {
         this.chunks.release(reused);

@@ -106,11 +106,14 @@ export function installScrollSync(view: EditorView, pane: PreviewPane, frame: HT
   const sync = (): void => {
     frameId = 0;
     if (!visible()) return;
+    const start = performance.now();
     if (leader === 'editor') scrollPreviewTo(editorTopLine());
     else if (leader === 'preview') {
       const line = previewTopLine();
       if (line !== null) scrollEditorTo(line);
     }
+    // Timed for `npm run bench`.
+    performance.measure(`byline:scroll-sync:${leader}`, { start, end: performance.now() });
   };
   const request = (from: 'editor' | 'preview'): void => {
     leader = from;

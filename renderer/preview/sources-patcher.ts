@@ -12,6 +12,10 @@ import { holdsImages, type ImageUse, type PrepareBlock } from './remote-images';
 /** `data-sources-settled` on the frame's root: the Sources section has been drawn once. */
 const SOURCES_SETTLED = 'sourcesSettled';
 
+const PREFETCH = 200;
+/** How `byline_source_item` (sources-list.ts) opens a source's entry. */
+const SOURCE_ITEM = /^<li id="source-\d+"(?: value="\d+")? class="source">/;
+
 interface LiveItem {
   html: string;
   nodes: ChildNode[];
@@ -91,6 +95,8 @@ export class SourcesPatcher {
     const middle: LiveItem[] = [];
     for (let i = head; i < newEnd; i++) {
       const html = next[i]!;
+      // A source entry is the pipeline's own escaped markup (a note may hold raw HTML): many go in batches.
+      if ((i - head) % PREFETCH === 0 && newEnd - head > 1) this.fragments.prefetch(next.slice(i, i + PREFETCH).filter((item) => SOURCE_ITEM.test(item)));
       const fragment = this.fragments.take(html, doc);
       const images = holdsImages(this.prepare?.(fragment));
       const nodes = Array.from(fragment.childNodes);

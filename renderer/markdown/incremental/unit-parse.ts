@@ -68,6 +68,8 @@ export interface ParsedUnit {
    * paragraphs) leaves the numbering and the metadata as they were.
    */
   cites: boolean;
+  /** Whether its body holds raw HTML (its HTML is then not ours alone, and may be tag soup). */
+  rawHtml: boolean;
   /** See `citationSignature`; computed when first asked for. */
   signature?: string | null;
   /** Rendered body HTML with line placeholders (see unit-html.ts), and the body version it shows. */
@@ -155,7 +157,8 @@ export function parseUnit(md: MarkdownIt, text: string, atStart: boolean, ctx: D
   const frontMatter = frontMatterOf(body.tokens);
   const cites =
     body.events.length > 0 || body.emptyLinks.length > 0 || defs.length > 0 || inlineNotes.size > 0 || list.length > 0 || headings.length > 0 || frontMatter !== null;
-  return { text, atStart, body, defs, inlineNotes, list, refDefs, refDeps, noteDeps, headings, frontMatter, cites, html: null, htmlVersion: -1 };
+  const rawHtml = body.tokens.some((t) => t.type === 'html_block' || (t.type === 'inline' && !!t.children?.some((c) => c.type === 'html_inline')));
+  return { text, atStart, body, defs, inlineNotes, list, refDefs, refDeps, noteDeps, headings, frontMatter, cites, rawHtml, html: null, htmlVersion: -1 };
 }
 
 function newWalk(tokens: Token[]): Walk {
