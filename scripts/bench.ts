@@ -12,10 +12,11 @@
  *  3. the same at the browser's 60 Hz frame clock (what a writer's screen
  *     adds), one run each;
  *  4. opening: first paint of each document, its first refresh, the JS heap;
- *  5. export times (bench/export-timings.ts).
+ *  5. scroll sync on the 100k-word document, led by either pane;
+ *  6. export times (bench/export-timings.ts).
  * Each latency document runs `BENCH_RUNS` times (default 2) of
  * `BENCH_KEYSTROKES` keys (default 200); the spread between runs' p95s says
- * how noisy the machine was. `BENCH_ONLY=pipeline|latency|export` runs one part.
+ * how noisy the machine was. `BENCH_ONLY=pipeline|latency|scroll|export` runs one part.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,7 +28,7 @@ import { createIncrementalRenderer } from '../renderer/markdown/incremental/incr
 import { lineDocument } from '../renderer/app/editor-lines';
 import { tempDir } from '../test/e2e/harness';
 import { benchDocument, typingOffset } from './bench/documents';
-import { measureApp, measureFloor, type AppRun, type FrameMode, type LatencyRun } from './bench/latency';
+import { measureApp, measureFloor, measureScrollSync, type AppRun, type FrameMode, type LatencyRun } from './bench/latency';
 import { exportBenchRows } from './bench/export-timings';
 
 const plain = new MarkdownIt({ html: true, typographer: true }).use(footnote);
@@ -152,9 +153,23 @@ async function latencyTables(): Promise<void> {
   console.log('(first paint: page start → the opened document drawn in the preview; build: that first refresh; heap: JS heap after typing, after a GC)');
 }
 
+async function scrollTable(): Promise<void> {
+  const biggest = SIZES[SIZES.length - 1]!;
+  const text = benchDocument(biggest.copies);
+  const file = path.join(await tempDir('bench-scroll'), `doc-${biggest.copies}.md`);
+  await writeFile(file, text);
+  console.log(`\nScroll sync on the ${countWords(text)}-word document: the page's work per sync (one per frame), ms`);
+  console.log(`${pad('leader', 8)} ${pad('motion', 7)} ${pad('p50', 6)} ${pad('p95', 6)} ${pad('max', 6)} ${pad('n', 5)}`);
+  for (const run of await measureScrollSync(file)) {
+    console.log(`${pad(run.leader, 8)} ${pad(run.motion, 7)} ${pad(ms(percentile(run.syncs, 50), 2), 6)} ${pad(ms(percentile(run.syncs, 95), 2), 6)} ${pad(ms(Math.max(...run.syncs), 2), 6)} ${pad(run.syncs.length, 5)}`);
+  }
+  console.log('(smooth: 80 px a frame through the middle; jumps: 30 places spread over the document, each met for the first time)');
+}
+
 async function main(): Promise<void> {
   if (!ONLY || ONLY === 'pipeline') pipelineTable();
   if (!ONLY || ONLY === 'latency') await latencyTables();
+  if (!ONLY || ONLY === 'scroll') await scrollTable();
   if (!ONLY || ONLY === 'export') for (const row of await exportBenchRows()) console.log(row);
 }
 

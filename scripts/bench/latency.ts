@@ -153,3 +153,52 @@ export async function measureFloor(text: string, keystrokes: number, frames: Fra
     await browser.close();
   }
 }
+
+export interface ScrollSyncRun {
+  leader: 'editor' | 'preview';
+  motion: 'smooth' | 'jumps';
+  /** Each sync's time in the page (find the line at the top of one pane, scroll the other), ms. */
+  syncs: number[];
+}
+
+/**
+ * Scroll sync in the app on `file`: the editor, then the preview, scrolled
+ * smoothly (80 px a frame through the middle of the document) and by jumps
+ * to 30 places spread over it; each sync times itself (scroll-sync.ts).
+ */
+export async function measureScrollSync(file: string): Promise<ScrollSyncRun[]> {
+  const app = await startApp({ files: [file], env: { BYLINE_CHROMIUM_ARGS: UNTHROTTLED } });
+  try {
+    const { page } = app;
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.waitForTimeout(2500);
+    const runs: ScrollSyncRun[] = [];
+    for (const motion of ['smooth', 'jumps'] as const) {
+      for (const leader of ['editor', 'preview'] as const) {
+        const syncs = (await page.evaluate(
+          `(async () => {
+            const scroller = document.querySelector('.cm-scroller');
+            const frame = document.getElementById('preview').contentWindow;
+            const leads = ${JSON.stringify(leader)} === 'editor';
+            const height = leads ? scroller.scrollHeight : frame.document.documentElement.scrollHeight;
+            const name = 'byline:scroll-sync:' + ${JSON.stringify(leader)};
+            performance.clearMeasures(name);
+            const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+            const steps = ${motion === 'smooth' ? 120 : 30};
+            for (let i = 0; i < steps; i++) {
+              const y = ${motion === 'smooth'} ? Math.round(height * 0.45) + i * 80 : Math.round((height * (i + 0.5)) / steps);
+              if (leads) scroller.scrollTop = y; else frame.scrollTo(0, y);
+              await frames();
+            }
+            await frames();
+            return performance.getEntriesByName(name).map((e) => e.duration);
+          })()`,
+        )) as number[];
+        runs.push({ leader, motion, syncs });
+      }
+    }
+    return runs;
+  } finally {
+    await app.stop();
+  }
+}
