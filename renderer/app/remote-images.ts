@@ -81,7 +81,7 @@ export function installRemoteImages(app: AppContext, refresh: LiveRefresh, image
       message.textContent = `This document has ${count === 1 ? 'a remote image' : `${count} remote images`}. Loading them lets their sites know you opened it.`;
       place();
     }
-    bar.hidden = !show;
+    if (bar.hidden !== !show) bar.hidden = !show;
   }
 
   refresh.onRendered(() => {

@@ -12,7 +12,9 @@
  * The last chunk stays uncontained (its bottom margin meets the Sources
  * section's, which is skipped off screen as a whole: at 100k words it holds
  * thousands of entries). A new chunk is laid out once in full, so its real
- * height is remembered (`contain-intrinsic-size: auto`), before it may be skipped.
+ * height is remembered (`contain-intrinsic-size: auto`), before it may be
+ * skipped; so is a chunk whose blocks changed, and every chunk when the
+ * article's width changes, since a skipped chunk keeps its old height.
  */
 
 /** Anything placed in chunks: a block's nodes, in document order. */
@@ -65,6 +67,8 @@ export function createSettler(win: Window | null): (settle: () => void) => void 
 export class BlockChunks {
   private chunks: Chunk[] = [];
   private readonly settle: (settle: () => void) => void;
+  /** Chunks whose blocks changed in this patch: drawn in full once more. */
+  private readonly changed = new Set<Chunk>();
 
   constructor(
     private readonly article: Element,
@@ -100,12 +104,19 @@ export class BlockChunks {
       block.chunk = target;
       target.count++;
     }
+    this.changed.add(target);
     this.repair(live, [target, live[nextIndex]?.chunk ?? null]);
+    // A skipped chunk keeps the height it had: one whose blocks changed is drawn in full again.
+    for (const chunk of this.changed) if (chunk.count > 0 && chunk.el.classList.contains(SETTLED_CLASS)) this.settleLater(chunk);
+    this.changed.clear();
   }
 
   /** Takes a block out (its nodes are the caller's to remove). */
   release(block: ChunkedBlock): void {
-    if (block.chunk) block.chunk.count--;
+    if (block.chunk) {
+      block.chunk.count--;
+      this.changed.add(block.chunk);
+    }
     block.chunk = null;
   }
 
@@ -131,8 +142,18 @@ export class BlockChunks {
     const after = this.chunks[index];
     this.article.insertBefore(el, after ? after.el : this.end());
     this.chunks.splice(index, 0, chunk);
-    this.settle(() => el.classList.add(SETTLED_CLASS));
+    this.settleLater(chunk);
     return chunk;
+  }
+
+  /** Every chunk is drawn in full once more (the article's width changed: every height did). */
+  resettleAll(): void {
+    for (const chunk of this.chunks) this.settleLater(chunk);
+  }
+
+  private settleLater(chunk: Chunk): void {
+    chunk.el.classList.remove(SETTLED_CLASS);
+    this.settle(() => chunk.el.classList.add(SETTLED_CLASS));
   }
 
   private repair(live: readonly ChunkedBlock[], touched: (Chunk | null)[]): void {
@@ -177,6 +198,7 @@ export class BlockChunks {
     }
     into.count += from.count;
     from.count = 0;
+    this.changed.add(into);
     from.el.remove();
     this.chunks.splice(this.chunks.indexOf(from), 1);
   }
@@ -200,6 +222,7 @@ export class BlockChunks {
       next.count++;
     }
     chunk.count -= next.count;
+    this.changed.add(chunk);
     return true;
   }
 }

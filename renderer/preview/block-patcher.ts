@@ -54,6 +54,21 @@ export class BlockPatcher {
   ) {
     this.sources = new SourcesPatcher(article, fragments, prepare);
     this.chunks = new BlockChunks(article, () => this.sources.firstNode());
+    // Skipped chunks keep their heights: when the text reflows (a new width, a font loaded), draw them all once more.
+    const win = article.ownerDocument.defaultView;
+    let width = -1;
+    const reflowed = (): void => {
+      this.chunks.resettleAll();
+      this.sources.resettle();
+    };
+    if (win && 'ResizeObserver' in win) {
+      new win.ResizeObserver((entries) => {
+        const next = entries[entries.length - 1]?.contentRect.width ?? width;
+        if (width !== -1 && next !== width) reflowed();
+        width = next;
+      }).observe(article);
+    }
+    article.ownerDocument.fonts?.addEventListener('loadingdone', reflowed);
   }
 
   /** Forgets every block: the next patch builds them all again. */

@@ -38,6 +38,22 @@ export class SourcesPatcher {
     this.settle = createSettler(article.ownerDocument.defaultView);
   }
 
+  /**
+   * Off screen, the whole section skips layout and paint once drawn
+   * (preview-frame.css), keeping the height it had: after any change it is
+   * drawn in full once more. The mark sits on the frame's root, so the
+   * article stays exactly the rendered document.
+   */
+  resettle(): void {
+    const shell = this.shell;
+    if (!shell) return;
+    const root = this.article.ownerDocument.documentElement;
+    delete root.dataset[SOURCES_SETTLED];
+    this.settle(() => {
+      if (this.shell === shell) root.dataset[SOURCES_SETTLED] = '';
+    });
+  }
+
   /** What each entry holds in images an image scope decides on (null: none). */
   images(): (ImageUse | null)[] {
     return this.items.map((item) => item.images);
@@ -68,15 +84,8 @@ export class SourcesPatcher {
       for (const item of this.items) for (const node of item.nodes) list.append(node);
       for (const node of this.shell?.nodes ?? []) node.remove();
       this.shell = { open: section.open, nodes: Array.from(fragment.childNodes), list };
-      // Off screen, the whole section skips layout and paint once drawn (preview-frame.css).
-      // The mark sits on the frame's root, so the article stays exactly the rendered document.
-      const root = doc.documentElement;
-      delete root.dataset[SOURCES_SETTLED];
-      const shell = this.shell;
-      this.settle(() => {
-        if (this.shell === shell) root.dataset[SOURCES_SETTLED] = '';
-      });
       this.article.append(fragment);
+      this.resettle();
     }
     const list = this.shell.list;
     const old = this.items;
@@ -90,6 +99,7 @@ export class SourcesPatcher {
       newEnd--;
     }
     if (head === oldEnd && head === newEnd) return rebuilt;
+    if (!rebuilt) this.resettle();
     const anchor = old[oldEnd]?.nodes[0] ?? null;
     for (let i = head; i < oldEnd; i++) for (const node of old[i]!.nodes) node.remove();
     const middle: LiveItem[] = [];
