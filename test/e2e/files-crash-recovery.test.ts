@@ -25,7 +25,7 @@ describe('crash journal in the Chromium shell', () => {
     let killed: number[] = [];
     try {
       await typeAtEnd(first, TYPED);
-      expect(await first.page.title()).toBe('• slower-news.md — Byline');
+      await expect.poll(() => first.page.title()).toBe('• slower-news.md — Byline');
       // The journal holds the exact text (the page writes it within a second of the last change).
       await expect.poll(async () => (await journalEntries(userData)).map((e) => e.text), { timeout: 10_000 }).toContain(expected);
     } finally {
@@ -112,6 +112,8 @@ describe('crash journal in the Chromium shell', () => {
       await answer(app, 'Cancel');
       expect(await app.page.title()).toBe('• column.md — Byline');
       expect(app.child.exitCode).toBeNull();
+      // The page takes the next close once this one has settled (the dialog is gone).
+      await app.page.waitForFunction(() => document.querySelector('dialog') === null);
       await sendMenuCommand(app, 'window:close');
       await expect.poll(() => dialog.textContent()).toContain('Save changes?');
       await answer(app, "Don't Save");

@@ -58,7 +58,7 @@ describe('writing and saving in the Chromium shell', () => {
     const sentence = 'A columnist types this sentence to see it appear.';
     await typeAtEnd(app, `\n\n${sentence}`);
     await expect.poll(() => previewText(app), { timeout: 5000 }).toContain(sentence);
-    expect(await app.page.title()).toBe('• sample-oped.md — Byline');
+    await expect.poll(() => app.page.title()).toBe('• sample-oped.md — Byline');
   });
 
   it('saves with Ctrl+S, byte for byte', async () => {
