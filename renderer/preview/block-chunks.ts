@@ -107,7 +107,8 @@ export class BlockChunks {
     this.changed.add(target);
     this.repair(live, [target, live[nextIndex]?.chunk ?? null]);
     // A skipped chunk keeps the height it had: one whose blocks changed is drawn in full again.
-    for (const chunk of this.changed) if (chunk.count > 0 && chunk.el.classList.contains(SETTLED_CLASS)) this.settleLater(chunk);
+    // (One on screen is drawn anyway: toggling it would cost two more layouts a keystroke.)
+    for (const chunk of this.changed) if (chunk.count > 0 && chunk.el.classList.contains(SETTLED_CLASS) && contentsSkipped(chunk.el)) this.settleLater(chunk);
     this.changed.clear();
   }
 
@@ -225,6 +226,13 @@ export class BlockChunks {
     this.changed.add(chunk);
     return true;
   }
+}
+
+/** Whether the browser skips the contents of a `content-visibility: auto` box now (off screen); when it can't say, yes. */
+export function contentsSkipped(box: Element | null | undefined): boolean {
+  const first = box?.firstElementChild as (Element & { checkVisibility?: (options: object) => boolean }) | null | undefined;
+  if (!first || typeof first.checkVisibility !== 'function') return true;
+  return !first.checkVisibility({ contentVisibilityAuto: true });
 }
 
 function firstWithNodes(live: readonly ChunkedBlock[], start: number, chunk: Chunk): ChunkedBlock | null {

@@ -5,7 +5,7 @@
  * keep their nodes, and only the changed run in the middle is replaced.
  */
 import type { SourcesSection } from '../markdown/incremental/incremental-renderer';
-import { createSettler } from './block-chunks';
+import { contentsSkipped, createSettler } from './block-chunks';
 import type { FragmentCache } from './fragment-cache';
 import { holdsImages, type ImageUse, type PrepareBlock } from './remote-images';
 
@@ -99,7 +99,7 @@ export class SourcesPatcher {
       newEnd--;
     }
     if (head === oldEnd && head === newEnd) return rebuilt;
-    if (!rebuilt) this.resettle();
+    if (!rebuilt && contentsSkipped(this.shell?.list)) this.resettle();
     const anchor = old[oldEnd]?.nodes[0] ?? null;
     for (let i = head; i < oldEnd; i++) for (const node of old[i]!.nodes) node.remove();
     const middle: LiveItem[] = [];

@@ -149,6 +149,15 @@ describe('incremental preview in the Chromium shell', () => {
   });
 
   it('lays every block out exactly where the unchunked article puts it (margins collapse as in the export)', async () => {
+    // A paragraph far off screen (its chunk skipped) grows by several lines: the blocks below must move with it.
+    await app.preview.evaluate(() => window.scrollTo(0, 0));
+    await app.page.waitForTimeout(300);
+    const lines = (await editorText(app)).split('\n').length;
+    const updated = app.page.evaluate(() => new Promise<void>((resolve) => window.addEventListener('byline:preview-updated', () => resolve(), { once: true })));
+    await insertAtLine(app, Math.floor(lines * 0.6), `${'A long new paragraph written far below the top of the preview. '.repeat(12)}\n\n`);
+    await updated;
+    // Frames, counted in the app page (the preview frame runs no script, so its own callbacks never run).
+    await app.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done)))));
     const result = await app.preview.evaluate(() => {
       const article = document.getElementById('document')!;
       const flat = article.cloneNode(true) as HTMLElement;
