@@ -9,6 +9,7 @@ import {
   dropCursor,
   highlightSpecialChars,
   keymap,
+  tooltips,
   type ViewUpdate,
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
@@ -33,6 +34,9 @@ export function editorExtensions(options: EditorOptions): Extension[] {
   return [
     options.styleNonce ? EditorView.cspNonce.of(options.styleNonce) : [],
     highlightSpecialChars(),
+    // The editor pane is `contain: strict` (typing lays out and paints only
+    // the pane), which would clip tooltips at its edge: draw them in the body.
+    tooltips({ parent: globalThis.document?.body }),
     history(),
     drawSelection(),
     dropCursor(),

@@ -203,6 +203,11 @@ describe('writing aids in the Chromium shell', () => {
     await expect.poll(async () => (await settingsFile(app)).styleChecks, { timeout: 5000 }).toEqual(['long-sentences', 'passive-voice']);
     await page.locator('.cm-style-long-sentences').first().hover();
     await expect.poll(() => page.locator('.cm-style-tooltip').textContent(), { timeout: 5000 }).toMatch(/^Long sentence: \d+ words/);
+    // Drawn outside the (contained, clipping) editor pane, themed like the editor.
+    expect(await page.evaluate(() => {
+      const tip = document.querySelector('.cm-style-tooltip')!.closest('.cm-tooltip')!;
+      return { inPane: tip.closest('.editor-pane') !== null, themed: tip.closest('.cm-tooltip')!.parentElement!.className };
+    })).toMatchObject({ inPane: false, themed: expect.stringMatching(/ͼ/) });
   });
 
   it('lists every source with its problems in the sources panel and jumps to a citation', async () => {
