@@ -62,11 +62,17 @@ export function installWritingStatus(app: AppContext, refresh: LiveRefresh, stat
     show();
   });
 
+  // What the last measure saw: a keystroke asks twice (the cursor moved, then
+  // the refresh landed), and the second time nothing has changed.
+  let measured: { doc: EditorState['doc']; selection: EditorState['selection']; bodyStart: number } | null = null;
+
   function measureCursor(): void {
     const { state } = app.view;
+    const bodyStart = (refresh.last?.meta.bodyStartLine ?? 0) + 1;
+    if (measured && measured.doc === state.doc && measured.selection.eq(state.selection) && measured.bodyStart === bodyStart) return;
+    measured = { doc: state.doc, selection: state.selection, bodyStart };
     selection = selectionCounts(state);
     const [first, last] = paragraphAt(state, state.selection.main.head);
-    const bodyStart = (refresh.last?.meta.bodyStartLine ?? 0) + 1;
     if (first < bodyStart) {
       paragraphGrade = null;
       return;
