@@ -206,7 +206,7 @@ describe('writing aids in the Chromium shell', () => {
     // Drawn outside the (contained, clipping) editor pane, themed like the editor.
     expect(await page.evaluate(() => {
       const tip = document.querySelector('.cm-style-tooltip')!.closest('.cm-tooltip')!;
-      return { inPane: tip.closest('.editor-pane') !== null, themed: tip.closest('.cm-tooltip')!.parentElement!.className };
+      return { inPane: tip.closest('.editor-pane') !== null, themed: tip.parentElement!.className };
     })).toMatchObject({ inPane: false, themed: expect.stringMatching(/ͼ/) });
   });
 
