@@ -21,6 +21,7 @@ import {
 import { createSanitizer } from './sanitize';
 import { BlockPatcher } from './block-patcher';
 import { FragmentCache } from './fragment-cache';
+import { ShownPrefix } from './shown-prefix';
 import type { ImageUse, PreviewImages } from './remote-images';
 
 export interface PreviewOptions {
@@ -45,6 +46,13 @@ export interface PreviewPane {
    * ('all' for a new document; see `IncrementalRenderer.edit`).
    */
   update(doc: LineDocument, change: LineChange | null | 'all'): PreviewResult;
+  /**
+   * Draws more of a document still being drawn (see shown-prefix.ts), for
+   * about `budgetMs`; false once every block is on show.
+   */
+  fill(budgetMs: number): boolean;
+  /** Whether every block of the last update is on show. */
+  readonly complete: boolean;
   setQuoteStyle(style: QuoteStyleName): void;
   /** The frame's document and the blocks on show, for scroll sync. */
   readonly document: Document;
@@ -54,6 +62,14 @@ export interface PreviewPane {
 }
 
 const EXTERNAL = /^(?:https?:|mailto:)/i;
+
+/**
+ * Blocks a newly opened document shows at once: the first screens. The rest
+ * are drawn in idle time (`fill`), so opening a book-length file doesn't
+ * hold the page for a second and more (measured at 100k words: 1.35 s of
+ * drawing). Edits to a document on show are drawn whole, however long.
+ */
+const OPENING_BLOCKS = 60;
 
 export async function createPreviewPane(frame: HTMLIFrameElement, options: PreviewOptions): Promise<PreviewPane> {
   const doc = await frameDocument(frame);
@@ -67,6 +83,13 @@ export async function createPreviewPane(frame: HTMLIFrameElement, options: Previ
   const patcher = new BlockPatcher(article, fragments, images ? (root) => images.apply(root) : undefined);
   let imageScope = images?.scope?.();
   let renderer: IncrementalRenderer | null = null;
+  let shown = new ShownPrefix();
+  /** Blocks one fill step draws: adjusted to what a step took. */
+  let fillStep = OPENING_BLOCKS;
+  /** `data-drawing` on the frame while part of the document is still to come (tests and the bench wait on it). */
+  const markDrawing = (): void => {
+    if (frame.hasAttribute('data-drawing') === shown.complete) frame.toggleAttribute('data-drawing', !shown.complete);
+  };
 
   doc.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest?.('a[href]');
@@ -93,7 +116,9 @@ export async function createPreviewPane(frame: HTMLIFrameElement, options: Previ
         const use = patcher.imageUse();
         if (use.hasLocal || use.remoteUrls.length > 0) patcher.clear();
       }
-      patcher.patch(result);
+      if (change === 'all') shown = new ShownPrefix();
+      patcher.patch(shown.update(result, change === 'all' || !shown.complete ? OPENING_BLOCKS : Infinity));
+      markDrawing();
       performance.measure('byline:render', { start: t0, end: t1 });
       performance.measure('byline:patch', { start: t1, end: performance.now() });
       return {
@@ -103,6 +128,23 @@ export async function createPreviewPane(frame: HTMLIFrameElement, options: Previ
           return result.html();
         },
       };
+    },
+    fill(budgetMs) {
+      if (shown.complete) return false;
+      const t0 = performance.now();
+      const before = shown.counts;
+      const view = shown.grow(fillStep);
+      if (view) patcher.patch(view);
+      const took = performance.now() - t0;
+      const drawn = shown.counts.units + shown.counts.items - before.units - before.items;
+      // Aim the next step at the budget, from what this one cost a block (smoothed: blocks differ).
+      if (drawn > 0) fillStep = Math.max(8, Math.min(1000, Math.round((fillStep + (drawn * budgetMs) / Math.max(took, 0.1)) / 2)));
+      markDrawing();
+      performance.measure('byline:fill', { start: t0, end: performance.now() });
+      return !shown.complete;
+    },
+    get complete() {
+      return shown.complete;
     },
     setQuoteStyle(style) {
       if (style !== quoteStyle) renderer = null;

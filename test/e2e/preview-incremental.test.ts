@@ -88,6 +88,22 @@ describe('incremental preview in the Chromium shell', () => {
     await app?.stop();
   });
 
+  it('draws a long document from the top at once and the rest in background steps, typing meanwhile', { timeout: 120_000 }, async () => {
+    // Opened in beforeAll: the first refresh drew only the first screens (preview-pane.ts, OPENING_BLOCKS).
+    const first = await app.page.evaluate(() => {
+      const frame = document.getElementById('preview') as HTMLIFrameElement;
+      return { drawing: frame.hasAttribute('data-drawing'), fills: performance.getEntriesByName('byline:fill').length, blocks: frame.contentDocument!.querySelectorAll('#document > .preview-chunk > *').length };
+    });
+    expect(first.drawing || first.fills > 0).toBe(true);
+    await app.page.click('.cm-content');
+    await app.page.keyboard.press('Control+Home');
+    for (let i = 0; i < 8; i++) await app.page.keyboard.press('ArrowDown');
+    await app.page.keyboard.type('Typed while the rest was drawn. ');
+    await app.page.waitForFunction(() => !document.getElementById('preview')!.hasAttribute('data-drawing'), undefined, { timeout: 60_000 });
+    expect(await app.page.evaluate(() => performance.getEntriesByName('byline:fill').length)).toBeGreaterThan(0);
+    expect(await previewHtml(app)).toBe(fullRenderSanitized(await editorText(app)));
+  });
+
   it('shows exactly a full render, sanitized, after a series of edits', { timeout: 180_000 }, async () => {
     await app.page.click('.cm-content');
     await app.page.keyboard.press('Control+End');

@@ -22,6 +22,7 @@ import { BlockPatcher } from '../../../renderer/preview/block-patcher';
 import { CHUNK_CLASS } from '../../../renderer/preview/block-chunks';
 import { FragmentCache } from '../../../renderer/preview/fragment-cache';
 import { createSanitizer } from '../../../renderer/preview/sanitize';
+import { ShownPrefix } from '../../../renderer/preview/shown-prefix';
 import { createPreviewImages } from '../../../renderer/preview/remote-images';
 import { applyEdit, editArb, generatedDocument } from '../incremental/edit-model';
 
@@ -106,6 +107,31 @@ describe('the chunked preview', () => {
         }
       }),
       { numRuns: 15 },
+    );
+  });
+
+  it('drawn a prefix at a time (a document being opened), edited meanwhile, ends as every block drawn afresh', { timeout: 300_000 }, () => {
+    const start = generatedDocument(4);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(editArb.map((edit) => ({ edit })), fc.integer({ min: 1, max: 30 }).map((grow) => ({ grow }))), { minLength: 1, maxLength: 10 }), (steps) => {
+        const article = document.createElement('article');
+        const patcher = new BlockPatcher(article, new FragmentCache(sanitize));
+        const renderer = createIncrementalRenderer({ sourceLines: true });
+        const prefix = new ShownPrefix();
+        let text = start;
+        patcher.patch(prefix.update(renderer.update(text), 12));
+        for (const step of steps) {
+          if ('edit' in step) {
+            text = applyEdit(text, step.edit);
+            patcher.patch(prefix.update(renderer.update(text), 12));
+          } else patcher.patch(prefix.grow(step.grow)!);
+          checkChunks(article, patcher);
+        }
+        while (!prefix.complete) patcher.patch(prefix.grow(40)!);
+        checkChunks(article, patcher);
+        expect(canonical(flattened(article))).toBe(drawnAfresh(text));
+      }),
+      { numRuns: 12 },
     );
   });
 
