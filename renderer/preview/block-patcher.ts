@@ -10,6 +10,7 @@
  */
 import type { IncrementalResult, RenderedUnit } from '../markdown/incremental/incremental-renderer';
 import { LINE_NONCE } from '../markdown/incremental/unit-html';
+import { changedRun } from './changed-run';
 import { BlockChunks, type Chunk, type ChunkedBlock } from './block-chunks';
 import type { FragmentCache } from './fragment-cache';
 import { holdsImages, type ImageUse, type PrepareBlock } from './remote-images';
@@ -110,14 +111,7 @@ export class BlockPatcher {
     const next = result.units;
     const stats: PatchStats = { inserted: 0, moved: 0, removed: 0, kept: 0 };
     const same = (a: LiveBlock, b: RenderedUnit): boolean => a.unit === b.parsed && a.html === b.html;
-    let head = 0;
-    while (head < old.length && head < next.length && same(old[head]!, next[head]!)) head++;
-    let oldEnd = old.length;
-    let newEnd = next.length;
-    while (oldEnd > head && newEnd > head && same(old[oldEnd - 1]!, next[newEnd - 1]!)) {
-      oldEnd--;
-      newEnd--;
-    }
+    const { head, oldEnd, newEnd } = changedRun(old, next, same);
     // The middle: reuse old blocks with the same HTML (moved paragraphs), build the rest.
     const spare = new Map<string, LiveBlock[]>();
     for (let i = head; i < oldEnd; i++) {

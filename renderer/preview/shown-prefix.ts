@@ -14,6 +14,7 @@
  * Pure: it counts; preview-pane.ts hands the prefix to the patcher.
  */
 import type { IncrementalResult, RenderedUnit, SourcesSection } from '../markdown/incremental/incremental-renderer';
+import { changedRun, sameHead } from './changed-run';
 
 export interface Shown {
   /** Blocks on show, from the first. */
@@ -32,15 +33,9 @@ export interface Shown {
 export function mapPrefix<T>(old: readonly T[], next: readonly T[], shown: number, maxNew: number, same: (a: T, b: T) => boolean): number {
   const complete = shown >= old.length;
   const limit = complete ? old.length : shown;
-  let head = 0;
-  while (head < limit && head < next.length && same(old[head]!, next[head]!)) head++;
+  const head = sameHead(old, next, same, limit);
   if (!complete && head >= shown) return shown; // the edit is past the end on show
-  let oldEnd = old.length;
-  let newEnd = next.length;
-  while (oldEnd > head && newEnd > head && same(old[oldEnd - 1]!, next[newEnd - 1]!)) {
-    oldEnd--;
-    newEnd--;
-  }
+  const { oldEnd, newEnd } = changedRun(old, next, same, head);
   if (newEnd - head > maxNew) return head + maxNew;
   if (complete) return next.length;
   if (shown >= oldEnd) return shown + (next.length - old.length);

@@ -5,6 +5,7 @@
  * keep their nodes, and only the changed run in the middle is replaced.
  */
 import type { SourcesSection } from '../markdown/incremental/incremental-renderer';
+import { changedRun } from './changed-run';
 import { contentsSkipped, createSettler } from './block-chunks';
 import type { FragmentCache } from './fragment-cache';
 import { holdsImages, type ImageUse, type PrepareBlock } from './remote-images';
@@ -90,14 +91,7 @@ export class SourcesPatcher {
     const list = this.shell.list;
     const old = this.items;
     const next = section.items;
-    let head = 0;
-    while (head < old.length && head < next.length && old[head]!.html === next[head]) head++;
-    let oldEnd = old.length;
-    let newEnd = next.length;
-    while (oldEnd > head && newEnd > head && old[oldEnd - 1]!.html === next[newEnd - 1]) {
-      oldEnd--;
-      newEnd--;
-    }
+    const { head, oldEnd, newEnd } = changedRun(old, next, (a: LiveItem, b: string) => a.html === b);
     if (head === oldEnd && head === newEnd) return rebuilt;
     if (!rebuilt && contentsSkipped(this.shell?.list)) this.resettle();
     const anchor = old[oldEnd]?.nodes[0] ?? null;
