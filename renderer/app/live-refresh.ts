@@ -6,7 +6,8 @@
  * what the writer sees in the editor. The preview renders incrementally, told
  * which lines the transactions since the last refresh changed (editor-lines.ts),
  * so a keystroke never reads the whole document. A newly opened long document
- * is drawn from the top, the rest in idle-time steps. The work is measured
+ * is drawn from the top, the rest in background tasks (background-task.ts),
+ * shorter steps while the writer types. The work is measured
  * (`performance.measure`) for `npm run bench`, and each refresh fires
  * `byline:preview-updated` on the window.
  */

@@ -65,7 +65,7 @@ const EXTERNAL = /^(?:https?:|mailto:)/i;
 
 /**
  * Blocks a newly opened document shows at once: the first screens. The rest
- * are drawn in idle time (`fill`), so opening a book-length file doesn't
+ * are drawn in background steps (`fill`, live-refresh.ts), so opening a book-length file doesn't
  * hold the page for a second and more (measured at 100k words: 1.35 s of
  * drawing). Edits to a document on show are drawn whole, however long.
  */

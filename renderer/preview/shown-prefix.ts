@@ -2,11 +2,12 @@
  * How much of the document the preview shows while it is still drawing it.
  *
  * Drawing a block costs the browser about a quarter of a millisecond
- * (sanitizing, building its nodes), so a book-length document opened, a
- * quote style switched or a long paste would hold the page for over a
- * second if drawn at once, keystrokes included. Instead the preview shows a
- * prefix of the blocks: an update draws at most `maxNew` new ones, and the
- * rest follow in idle time (`grow`). The Sources section comes after the
+ * (sanitizing, building its nodes), so a book-length document opened would
+ * hold the page for over a second if drawn at once, keystrokes included.
+ * Instead the preview shows a prefix of the blocks: an update draws at most
+ * `maxNew` new ones, and the rest follow in background steps (`grow`).
+ * (The pane limits only an opened document so; an edit to a document on
+ * show passes no limit and is drawn whole.) The Sources section comes after the
  * last block, so its entries are shown only once every block is, and grow
  * the same way. Edits while the prefix is short move its end with the text
  * they shift, so what is on show stays a prefix of the current document.
@@ -51,6 +52,12 @@ export class ShownPrefix {
 
   /** The next full result: returns what of it to draw now, at most `maxNew` blocks or entries new to the screen. */
   update(next: IncrementalResult, maxNew: number): IncrementalResult {
+    // Everything on show and no limit: all of the next result is, without comparing lists (every keystroke, once drawn).
+    if (maxNew === Infinity && this.complete) {
+      this.full = next;
+      this.shown = { units: next.units.length, items: next.sources?.items.length ?? 0 };
+      return next;
+    }
     const old = this.full;
     const units = mapPrefix(old?.units ?? [], next.units, this.shown.units, maxNew, sameUnit);
     let items = 0;

@@ -75,6 +75,14 @@ describe('the prefix on show', () => {
         let guard = 0;
         while (!prefix.complete && guard++ < 10_000) view = prefix.grow(25)!;
         expect(view).toBe(full);
+        // Once complete, edits drawn whole keep it complete: the result itself, every block and entry counted.
+        for (const s of steps) {
+          if (!('edit' in s)) continue;
+          text = applyEdit(text, s.edit);
+          full = renderer.update(text);
+          expect(prefix.update(full, Infinity)).toBe(full);
+          expect(prefix.counts).toEqual({ units: full.units.length, items: full.sources?.items.length ?? 0 });
+        }
       }),
       { numRuns: 40 },
     );
