@@ -38,11 +38,14 @@ export interface LiveRefresh {
   flush(): void;
   /** The pipeline's result for the text as last rendered. */
   readonly last: PreviewResult | null;
+  /** Whether that render was of a new document (opened, reloaded), not an edit. */
+  readonly lastWasNew: boolean;
   onRendered(listener: (result: PreviewResult) => void): void;
 }
 
 export function createLiveRefresh(app: AppContext, preview: PreviewPane): LiveRefresh {
   let last: PreviewResult | null = null;
+  let lastWasNew = false;
   const listeners: ((result: PreviewResult) => void)[] = [];
   const afterPaint = createAfterPaint(flush);
   const pending = new PendingLines();
@@ -69,7 +72,9 @@ export function createLiveRefresh(app: AppContext, preview: PreviewPane): LiveRe
     afterPaint.cancel();
     const start = performance.now();
     const doc = app.view.state.doc;
-    last = preview.update(lineDocument(doc), pending.take(doc));
+    const change = pending.take(doc);
+    lastWasNew = change === 'all';
+    last = preview.update(lineDocument(doc), change);
     app.session.refreshDirty(doc);
     updateWindowTitle(app.session);
     for (const listener of listeners) listener(last);
@@ -90,6 +95,9 @@ export function createLiveRefresh(app: AppContext, preview: PreviewPane): LiveRe
     flush,
     get last() {
       return last;
+    },
+    get lastWasNew() {
+      return lastWasNew;
     },
     onRendered(listener) {
       listeners.push(listener);

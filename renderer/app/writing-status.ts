@@ -46,6 +46,9 @@ export function installWritingStatus(app: AppContext, refresh: LiveRefresh, stat
     if (!result) return;
     const figures = stats.count(result.units, COUNT_SLICE_MS);
     if (!figures) {
+      // A new document's figures are all to come: say so rather than show the last one's. An edit's
+      // long paste keeps the figures from before it until the count is done (they are nearly right).
+      if (refresh.lastWasNew && shown !== result) statusBar.showCounting();
       recount.schedule();
       return;
     }

@@ -20,8 +20,8 @@ export interface StatusCounts extends TextCounts {
 }
 
 export interface StatusBar {
-  /** The word count alone (the figures from `showCounts` take over once they arrive). */
-  setWordCount(words: number): void;
+  /** A long document's first count is under way: no figures yet (`showCounts` brings them). */
+  showCounting(): void;
   showCounts(counts: StatusCounts): void;
   flash(message: string): void;
 }
@@ -68,15 +68,17 @@ export function createStatusBar(root: Document = document): StatusBar {
   words.replaceWith(stats);
   stats.append(selection, words, characters, reading, readability, target);
 
-  let detailed = false;
+  const figures = [characters, reading, readability, target, selection];
   let timer: ReturnType<typeof setTimeout> | undefined;
   return {
-    setWordCount(count) {
-      if (!detailed) words.textContent = plural(count, 'word');
+    showCounting() {
+      setText(words, 'Counting words…');
+      for (const node of figures) node.hidden = true;
     },
     showCounts(counts) {
-      detailed = true;
       setText(words, plural(counts.words, 'word'));
+      characters.hidden = false;
+      reading.hidden = false;
       setText(characters, plural(counts.characters, 'character'));
       setText(reading, formatReadingTime(counts.words));
       setText(readability, counts.grade === null ? '' : `Grade ${formatGrade(counts.grade)} · ¶ ${formatGrade(counts.paragraphGrade)}`);
