@@ -4,7 +4,8 @@
  * every preview refresh, from the units the pipeline parsed (body-stats.ts
  * counts only the blocks that are new); and the selection's counts and the
  * current paragraph's grade when the cursor moves. All of it runs after the
- * editor's frame is painted, never before it.
+ * editor's frame is painted, never before it: the body's figures with the
+ * preview's refresh, so they change in the preview's frame, not a third one.
  */
 import type { EditorState } from '@codemirror/state';
 import { countText, readableBlocks, type TextCounts } from '../markdown';
@@ -16,7 +17,12 @@ import type { AppContext } from './app-context';
 import { BodyStats, type BodyFigures } from './body-stats';
 import type { LiveRefresh } from './live-refresh';
 
-/** A first count of a long document goes in slices of this much, between frames. */
+/**
+ * The count right after a refresh may take this long (a keystroke's takes
+ * some microseconds: only the block typed in is new); a longer one, a long
+ * document's first, goes on in slices of COUNT_SLICE_MS between frames.
+ */
+const FIRST_SLICE_MS = 1;
 const COUNT_SLICE_MS = 8;
 
 export interface WritingStatus {
@@ -40,16 +46,17 @@ export function installWritingStatus(app: AppContext, refresh: LiveRefresh, stat
 
   const show = () => statusBar.showCounts({ ...body, target, selection, paragraphGrade });
 
-  // After the refresh's own frame: count what is new, in slices if there is much.
-  const recount = createAfterPaint(() => {
+  // Right after a refresh, so the figures change in the preview's frame; a count that takes longer (a
+  // newly opened long document) goes on in slices between frames.
+  function recount(budgetMs: number): void {
     const result = refresh.last;
     if (!result) return;
-    const figures = stats.count(result.units, COUNT_SLICE_MS);
+    const figures = stats.count(result.units, budgetMs);
     if (!figures) {
       // A new document's figures are all to come: say so rather than show the last one's. An edit's
       // long paste keeps the figures from before it until the count is done (they are nearly right).
       if (refresh.lastWasNew && shown !== result) statusBar.showCounting();
-      recount.schedule();
+      slices.schedule();
       return;
     }
     target = result.meta.frontMatter?.target ?? null;
@@ -59,7 +66,8 @@ export function installWritingStatus(app: AppContext, refresh: LiveRefresh, stat
       measureCursor();
       show();
     }
-  });
+  }
+  const slices = createAfterPaint(() => recount(COUNT_SLICE_MS));
   const cursor = createAfterPaint(() => {
     measureCursor();
     show();
@@ -84,7 +92,10 @@ export function installWritingStatus(app: AppContext, refresh: LiveRefresh, stat
     paragraphGrade = gradeOfBlocks(readableBlocks(text, { frontMatter: false }));
   }
 
-  refresh.onRendered(() => recount.schedule());
+  refresh.onRendered(() => {
+    slices.cancel();
+    recount(FIRST_SLICE_MS);
+  });
 
   return {
     cursorMoved() {
