@@ -112,6 +112,20 @@ export class BlockChunks {
     this.changed.clear();
   }
 
+  /** Puts `next` where `old` stands, in its chunk (a block drawn again as it was: the chunk rules hold). */
+  swap(old: ChunkedBlock, next: ChunkedBlock): void {
+    const chunk = old.chunk;
+    const anchor = old.nodes[0] ?? null;
+    const parent = anchor?.parentNode ?? chunk?.el;
+    if (!parent) throw new Error('swap: the block is not on show');
+    for (const node of next.nodes) parent.insertBefore(node, anchor);
+    for (const node of old.nodes) node.remove();
+    next.chunk = chunk;
+    old.chunk = null;
+    // Its height may differ (an image for a placeholder): a skipped chunk is drawn in full again.
+    if (chunk && chunk.el.classList.contains(SETTLED_CLASS) && contentsSkipped(chunk.el)) this.settleLater(chunk);
+  }
+
   /** Takes a block out (its nodes are the caller's to remove). */
   release(block: ChunkedBlock): void {
     if (block.chunk) {

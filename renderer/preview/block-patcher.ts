@@ -82,6 +82,26 @@ export class BlockPatcher {
     this.version++;
   }
 
+  /**
+   * Draws again only what holds images an image scope decides on (a new
+   * scope came): the blocks and Sources entries with such images get new
+   * nodes, everything else keeps its own.
+   */
+  redrawImages(): void {
+    const doc = this.article.ownerDocument;
+    let redrawn = false;
+    this.live = this.live.map((block) => {
+      if (!block.images || !block.chunk) return block;
+      const next = this.build({ start: block.start, parsed: block.unit, html: block.html }, doc);
+      this.chunks.swap(block, next);
+      redrawn = true;
+      return next;
+    });
+    if (this.sources.redrawImages()) redrawn = true;
+    this.images = null;
+    if (redrawn) this.version++;
+  }
+
   get blocks(): readonly LiveBlock[] {
     return this.live;
   }

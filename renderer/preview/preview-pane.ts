@@ -30,7 +30,8 @@ export interface PreviewOptions {
   /**
    * Rewrites images of sanitized content before it reaches the frame (see
    * remote-images.ts). Applied to each new block as it is inserted; when
-   * `scope()` returns a new object, every block is drawn again.
+   * `scope()` returns a new object, every block holding such images is
+   * drawn again (the rest keep their nodes).
    */
   images?: Pick<PreviewImages, 'apply'> & Partial<Pick<PreviewImages, 'scope'>>;
 }
@@ -114,7 +115,7 @@ export async function createPreviewPane(frame: HTMLIFrameElement, options: Previ
         imageScope = scope;
         // Only images beside the document or on the web look different under another scope.
         const use = patcher.imageUse();
-        if (use.hasLocal || use.remoteUrls.length > 0) patcher.clear();
+        if (use.hasLocal || use.remoteUrls.length > 0) patcher.redrawImages();
       }
       if (change === 'all') shown = new ShownPrefix();
       patcher.patch(shown.update(result, change === 'all' || !shown.complete ? OPENING_BLOCKS : Infinity));

@@ -60,6 +60,23 @@ export class SourcesPatcher {
     return this.items.map((item) => item.images);
   }
 
+  /** Draws again the entries holding images a scope decides on; says whether there were any. */
+  redrawImages(): boolean {
+    const doc = this.article.ownerDocument;
+    let redrawn = false;
+    this.items = this.items.map((item) => {
+      if (!item.images) return item;
+      const next = this.build(item.html, doc);
+      const anchor = item.nodes[0] ?? null;
+      for (const node of next.nodes) anchor?.parentNode?.insertBefore(node, anchor);
+      for (const node of item.nodes) node.remove();
+      redrawn = true;
+      return next;
+    });
+    if (redrawn) this.resettle();
+    return redrawn;
+  }
+
   firstNode(): ChildNode | null {
     return this.shell?.nodes[0] ?? null;
   }
@@ -101,13 +118,17 @@ export class SourcesPatcher {
       const html = next[i]!;
       // A source entry is the pipeline's own escaped markup (a note may hold raw HTML): many go in batches.
       if ((i - head) % PREFETCH === 0 && newEnd - head > 1) this.fragments.prefetch(next.slice(i, i + PREFETCH).filter((item) => SOURCE_ITEM.test(item)));
-      const fragment = this.fragments.take(html, doc);
-      const images = holdsImages(this.prepare?.(fragment));
-      const nodes = Array.from(fragment.childNodes);
-      list.insertBefore(fragment, anchor);
-      middle.push({ html, nodes, images });
+      const item = this.build(html, doc);
+      for (const node of item.nodes) list.insertBefore(node, anchor);
+      middle.push(item);
     }
     this.items = [...old.slice(0, head), ...middle, ...old.slice(oldEnd)];
     return true;
+  }
+
+  private build(html: string, doc: Document): LiveItem {
+    const fragment = this.fragments.take(html, doc);
+    const images = holdsImages(this.prepare?.(fragment));
+    return { html, nodes: Array.from(fragment.childNodes), images };
   }
 }

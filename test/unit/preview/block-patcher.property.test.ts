@@ -149,6 +149,32 @@ describe('the chunked preview', () => {
     expect(patcher.imageUse()).toEqual({ remoteUrls: ['https://images.example/a.png'], hasLocal: false });
   });
 
+  it('draws again only what holds images under a new scope, ending as a fresh draw under it (notes included)', () => {
+    const owner = { owner: {}, path: '/docs/piece.md' };
+    const images = createPreviewImages(() => owner);
+    const prepare = (root: DocumentFragment) => images.apply(root);
+    const cache = () => new FragmentCache(createSanitizer(window, { holdImages: true }));
+    const text = `${generatedDocument(2)}\n\nA picture: ![a](https://images.example/a.png)\n\n![local](pic.png)\n\nNoted.[^pic]\n\n[^pic]: With ![n](https://images.example/n.png) in it.\n`;
+    const result = createIncrementalRenderer({ sourceLines: true }).update(text);
+    const article = document.createElement('article');
+    const patcher = new BlockPatcher(article, cache(), prepare);
+    patcher.patch(result);
+    const before = flattened(article).filter((node) => node.nodeType === 1) as Element[];
+    images.setScope({ ...owner, localBase: '/local/', remoteBase: '/remote/', allowed: new Set(['https://images.example/a.png', 'https://images.example/n.png']) });
+    patcher.redrawImages();
+    // The same as a preview drawn from scratch under the new scope.
+    const fresh = document.createElement('article');
+    new BlockPatcher(fresh, cache(), prepare).patch(result);
+    expect(canonical(flattened(article))).toBe(canonical(flattened(fresh)));
+    expect(article.querySelectorAll('img[src^="/remote/"]').length).toBe(2);
+    expect(article.querySelector('img[alt="local"]')?.getAttribute('src')).toBe('/local/pic.png');
+    // Every block without such an image kept its node.
+    const replaced = before.filter((el) => !article.contains(el));
+    expect(replaced.map((el) => el.querySelector('img, .image-placeholder') !== null || el.matches('section.sources'))).toEqual(replaced.map(() => true));
+    expect(replaced.length).toBe(2);
+    expect(before.length - replaced.length).toBeGreaterThan(10);
+  });
+
   it('starts chunks only at paragraphs, even when an edit turns a chunk’s first paragraph into a heading', () => {
     const article = document.createElement('article');
     const patcher = new BlockPatcher(article, new FragmentCache(sanitize));
