@@ -108,7 +108,7 @@ export class BlockChunks {
     this.repair(live, [target, live[nextIndex]?.chunk ?? null]);
     // A skipped chunk keeps the height it had: one whose blocks changed is drawn in full again.
     // (One on screen is drawn anyway: toggling it would cost two more layouts a keystroke.)
-    for (const chunk of this.changed) if (chunk.count > 0 && chunk.el.classList.contains(SETTLED_CLASS) && contentsSkipped(chunk.el)) this.settleLater(chunk);
+    for (const chunk of this.changed) if (chunk.count > 0) this.redrawn(chunk);
     this.changed.clear();
   }
 
@@ -122,7 +122,11 @@ export class BlockChunks {
     for (const node of old.nodes) node.remove();
     next.chunk = chunk;
     old.chunk = null;
-    // Its height may differ (an image for a placeholder): a skipped chunk is drawn in full again.
+    this.redrawn(chunk);
+  }
+
+  /** A block in `chunk` changed in place: its height may differ, so a skipped chunk is drawn in full again. */
+  redrawn(chunk: Chunk | null): void {
     if (chunk && chunk.el.classList.contains(SETTLED_CLASS) && contentsSkipped(chunk.el)) this.settleLater(chunk);
   }
 

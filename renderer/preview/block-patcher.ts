@@ -11,6 +11,7 @@
 import type { IncrementalResult, RenderedUnit } from '../markdown/incremental/incremental-renderer';
 import { LINE_NONCE } from '../markdown/incremental/unit-html';
 import { changedRun } from './changed-run';
+import { numberShape, renumber } from './renumber';
 import { BlockChunks, type Chunk, type ChunkedBlock } from './block-chunks';
 import type { FragmentCache } from './fragment-cache';
 import { holdsImages, type ImageUse, type PrepareBlock } from './remote-images';
@@ -44,6 +45,8 @@ export class BlockPatcher {
   private readonly chunks: BlockChunks;
   /** `imageUse()` until the blocks change. */
   private images: ImageUse | null = null;
+  /** Chunks holding blocks renumbered in place this patch (each is looked at once). */
+  private readonly renumberedIn = new Set<Chunk | null>();
   /** Bumped on every patch that changed the blocks (scroll sync re-reads anchors). */
   version = 0;
 
@@ -127,11 +130,19 @@ export class BlockPatcher {
 
   patch(result: IncrementalResult): PatchStats {
     const doc = this.article.ownerDocument;
-    const old = this.live;
+    const old = [...this.live];
     const next = result.units;
     const stats: PatchStats = { inserted: 0, moved: 0, removed: 0, kept: 0 };
     const same = (a: LiveBlock, b: RenderedUnit): boolean => a.unit === b.parsed && a.html === b.html;
-    const { head, oldEnd, newEnd } = changedRun(old, next, same);
+    let { head, oldEnd, newEnd } = changedRun(old, next, same);
+    // Blocks that differ only in source numbers (a source cited or dropped before them) keep their nodes.
+    while (oldEnd > head && newEnd > head && this.renumbered(old, oldEnd - 1, next[newEnd - 1]!, stats)) {
+      oldEnd--;
+      newEnd--;
+    }
+    while (head < oldEnd && head < newEnd && this.renumbered(old, head, next[head]!, stats)) head++;
+    for (const chunk of this.renumberedIn) this.chunks.redrawn(chunk);
+    this.renumberedIn.clear();
     // The middle: reuse old blocks with the same HTML (moved paragraphs), build the rest.
     const spare = new Map<string, LiveBlock[]>();
     for (let i = head; i < oldEnd; i++) {
@@ -182,6 +193,32 @@ export class BlockPatcher {
     if (stats.inserted + stats.moved + stats.removed > 0 || sourcesChanged) this.images = null;
     if (stats.inserted + stats.moved + stats.removed > 0) this.version++;
     return stats;
+  }
+
+  /**
+   * Keeps `old[i]` in its place for `unit` if it shows the same HTML (parsed
+   * again) or differs only in source numbers: those are set in place
+   * (renumber.ts), or, where that can't be done (raw HTML), the block alone
+   * is drawn again where it stands. False if it differs in more.
+   */
+  private renumbered(old: LiveBlock[], i: number, unit: RenderedUnit, stats: PatchStats): boolean {
+    const block = old[i]!;
+    if (block.html !== unit.html) {
+      if (numberShape(block.html) !== numberShape(unit.html)) return false;
+      if (unit.parsed.rawHtml || block.nodes.length === 0 || !renumber(block.nodes, unit.html)) {
+        const next = this.build(unit, this.article.ownerDocument);
+        if (block.nodes.length === 0 || next.nodes.length === 0) return false;
+        this.chunks.swap(block, next);
+        old[i] = next;
+        stats.inserted++;
+        stats.removed++;
+        return true;
+      }
+      this.renumberedIn.add(block.chunk);
+    }
+    block.html = unit.html;
+    block.unit = unit.parsed;
+    return true;
   }
 
   private build(unit: RenderedUnit, doc: Document): LiveBlock {

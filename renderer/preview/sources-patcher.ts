@@ -6,6 +6,7 @@
  */
 import type { SourcesSection } from '../markdown/incremental/incremental-renderer';
 import { changedRun } from './changed-run';
+import { numberShape, renumber } from './renumber';
 import { contentsSkipped, createSettler } from './block-chunks';
 import type { FragmentCache } from './fragment-cache';
 import { holdsImages, type ImageUse, type PrepareBlock } from './remote-images';
@@ -106,11 +107,23 @@ export class SourcesPatcher {
       this.resettle();
     }
     const list = this.shell.list;
-    const old = this.items;
     const next = section.items;
-    const { head, oldEnd, newEnd } = changedRun(old, next, (a: LiveItem, b: string) => a.html === b);
-    if (head === oldEnd && head === newEnd) return rebuilt;
-    if (!rebuilt && contentsSkipped(this.shell?.list)) this.resettle();
+    const old = [...this.items];
+    let { head, oldEnd, newEnd } = changedRun(old, next, (a: LiveItem, b: string) => a.html === b);
+    // Entries that differ only in their numbers (a source cited before them) keep their nodes.
+    const exact = { head, oldEnd };
+    while (oldEnd > head && newEnd > head && this.renumbered(old, oldEnd - 1, next[newEnd - 1]!, doc)) {
+      oldEnd--;
+      newEnd--;
+    }
+    while (head < oldEnd && head < newEnd && this.renumbered(old, head, next[head]!, doc)) head++;
+    const renumberedAny = head !== exact.head || oldEnd !== exact.oldEnd;
+    // A skipped section keeps its height: after any change it is drawn in full once more.
+    if (!rebuilt && (renumberedAny || head !== oldEnd || head !== newEnd) && contentsSkipped(this.shell?.list)) this.resettle();
+    if (head === oldEnd && head === newEnd) {
+      this.items = old;
+      return rebuilt || renumberedAny;
+    }
     const anchor = old[oldEnd]?.nodes[0] ?? null;
     for (let i = head; i < oldEnd; i++) for (const node of old[i]!.nodes) node.remove();
     const middle: LiveItem[] = [];
@@ -123,6 +136,27 @@ export class SourcesPatcher {
       middle.push(item);
     }
     this.items = [...old.slice(0, head), ...middle, ...old.slice(oldEnd)];
+    return true;
+  }
+
+  /**
+   * Keeps `old[i]` in its place for `html` if it differs only in its numbers:
+   * a link source's entry is renumbered in place (renumber.ts); a note's,
+   * which may hold raw HTML, is drawn again where it stands. False if it
+   * differs in more.
+   */
+  private renumbered(old: LiveItem[], i: number, html: string, doc: Document): boolean {
+    const item = old[i]!;
+    if (numberShape(item.html) !== numberShape(html)) return false;
+    if (SOURCE_ITEM.test(html) && renumber(item.nodes, html)) {
+      item.html = html;
+      return true;
+    }
+    const next = this.build(html, doc);
+    const anchor = item.nodes[0] ?? null;
+    for (const node of next.nodes) anchor?.parentNode?.insertBefore(node, anchor);
+    for (const node of item.nodes) node.remove();
+    old[i] = next;
     return true;
   }
 

@@ -149,6 +149,31 @@ describe('the chunked preview', () => {
     expect(patcher.imageUse()).toEqual({ remoteUrls: ['https://images.example/a.png'], hasLocal: false });
   });
 
+  it('keeps the nodes of blocks and entries whose only change is their source numbers (a link added or removed above them)', () => {
+    const article = document.createElement('article');
+    const patcher = new BlockPatcher(article, new FragmentCache(sanitize));
+    const renderer = createIncrementalRenderer({ sourceLines: true });
+    const start = generatedDocument(6);
+    const firstBreak = start.indexOf('\n\n', start.indexOf('\n---\n') + 5);
+    const cited = `${start.slice(0, firstBreak)} See [a new source](https://new.example/first).${start.slice(firstBreak)}`;
+    patcher.patch(renderer.update(start));
+    const elements = (): Element[] => Array.from(article.querySelectorAll('*'));
+    const before = new Set(elements());
+    for (const text of [cited, start]) {
+      const stats = patcher.patch(renderer.update(text));
+      expect(canonical(flattened(article))).toBe(drawnAfresh(text));
+      // The paragraph with the new link is drawn again (and each note: notes may hold raw HTML); of the link sources, only the new one's entry.
+      expect(stats.inserted).toBe(1);
+      const fresh = elements().filter((el) => !before.has(el));
+      const freshEntries = new Set(fresh.map((el) => el.closest('li.source')).filter((li) => li !== null));
+      expect([...freshEntries].map((li) => li.textContent?.includes('new.example/first'))).toEqual(text === cited ? [true] : []);
+      for (const el of fresh) before.add(el);
+    }
+    // Every citation after the new one was renumbered in place: its marker is the very element drawn at first.
+    expect(article.querySelectorAll('sup.source-ref').length).toBeGreaterThan(30);
+    for (const marker of article.querySelectorAll('sup.source-ref')) expect(before.has(marker)).toBe(true);
+  });
+
   it('draws again only what holds images under a new scope, ending as a fresh draw under it (notes included)', () => {
     const owner = { owner: {}, path: '/docs/piece.md' };
     const images = createPreviewImages(() => owner);
