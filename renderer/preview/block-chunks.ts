@@ -82,11 +82,6 @@ export class BlockChunks {
     return this.chunks;
   }
 
-  clear(): void {
-    for (const chunk of this.chunks) chunk.el.remove();
-    this.chunks = [];
-  }
-
   /**
    * Puts `middle` (new or moved blocks, in order) into the document where
    * `live[from, from + middle.length)` now stands, then restores the rules

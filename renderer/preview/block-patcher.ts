@@ -75,16 +75,6 @@ export class BlockPatcher {
     article.ownerDocument.fonts?.addEventListener('loadingdone', reflowed);
   }
 
-  /** Forgets every block: the next patch builds them all again. */
-  clear(): void {
-    for (const block of this.live) for (const node of block.nodes) node.remove();
-    this.chunks.clear();
-    this.images = null;
-    this.live = [];
-    this.sources.patch(null);
-    this.version++;
-  }
-
   /**
    * Draws again only what holds images an image scope decides on (a new
    * scope came): the blocks and Sources entries with such images get new
