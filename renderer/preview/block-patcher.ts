@@ -45,8 +45,6 @@ export class BlockPatcher {
   private readonly chunks: BlockChunks;
   /** `imageUse()` until the blocks change. */
   private images: ImageUse | null = null;
-  /** Chunks holding blocks renumbered in place this patch (each is looked at once). */
-  private readonly renumberedIn = new Set<Chunk | null>();
   /** Bumped on every patch that changed the blocks (scroll sync re-reads anchors). */
   version = 0;
 
@@ -120,19 +118,21 @@ export class BlockPatcher {
 
   patch(result: IncrementalResult): PatchStats {
     const doc = this.article.ownerDocument;
-    const old = [...this.live];
+    // Renumbering keeps blocks in their places in this list (this.live is rebuilt from it below).
+    const old = this.live;
     const next = result.units;
     const stats: PatchStats = { inserted: 0, moved: 0, removed: 0, kept: 0 };
     const same = (a: LiveBlock, b: RenderedUnit): boolean => a.unit === b.parsed && a.html === b.html;
     let { head, oldEnd, newEnd } = changedRun(old, next, same);
     // Blocks that differ only in source numbers (a source cited or dropped before them) keep their nodes.
-    while (oldEnd > head && newEnd > head && this.renumbered(old, oldEnd - 1, next[newEnd - 1]!, stats)) {
+    const renumberedIn = new Set<Chunk | null>();
+    while (oldEnd > head && newEnd > head && this.renumbered(old, oldEnd - 1, next[newEnd - 1]!, stats, renumberedIn)) {
       oldEnd--;
       newEnd--;
     }
-    while (head < oldEnd && head < newEnd && this.renumbered(old, head, next[head]!, stats)) head++;
-    for (const chunk of this.renumberedIn) this.chunks.redrawn(chunk);
-    this.renumberedIn.clear();
+    // One pair left is the one the loop above just stopped at (a keystroke's block): not checked again.
+    if (oldEnd - head > 1 || newEnd - head > 1) while (head < oldEnd && head < newEnd && this.renumbered(old, head, next[head]!, stats, renumberedIn)) head++;
+    for (const chunk of renumberedIn) this.chunks.redrawn(chunk);
     // The middle: reuse old blocks with the same HTML (moved paragraphs), build the rest.
     const spare = new Map<string, LiveBlock[]>();
     for (let i = head; i < oldEnd; i++) {
@@ -191,7 +191,7 @@ export class BlockPatcher {
    * (renumber.ts), or, where that can't be done (raw HTML), the block alone
    * is drawn again where it stands. False if it differs in more.
    */
-  private renumbered(old: LiveBlock[], i: number, unit: RenderedUnit, stats: PatchStats): boolean {
+  private renumbered(old: LiveBlock[], i: number, unit: RenderedUnit, stats: PatchStats, renumberedIn: Set<Chunk | null>): boolean {
     const block = old[i]!;
     if (block.html !== unit.html) {
       if (numberShape(block.html) !== numberShape(unit.html)) return false;
@@ -204,7 +204,7 @@ export class BlockPatcher {
         stats.removed++;
         return true;
       }
-      this.renumberedIn.add(block.chunk);
+      renumberedIn.add(block.chunk);
     }
     block.html = unit.html;
     block.unit = unit.parsed;

@@ -67,12 +67,8 @@ export class SourcesPatcher {
     let redrawn = false;
     this.items = this.items.map((item) => {
       if (!item.images) return item;
-      const next = this.build(item.html, doc);
-      const anchor = item.nodes[0] ?? null;
-      for (const node of next.nodes) anchor?.parentNode?.insertBefore(node, anchor);
-      for (const node of item.nodes) node.remove();
       redrawn = true;
-      return next;
+      return this.redrawnInPlace(item, item.html, doc);
     });
     if (redrawn) this.resettle();
     return redrawn;
@@ -108,22 +104,20 @@ export class SourcesPatcher {
     }
     const list = this.shell.list;
     const next = section.items;
-    const old = [...this.items];
+    // Renumbering keeps entries in their places in this list (this.items is rebuilt from it below).
+    const old = this.items;
     let { head, oldEnd, newEnd } = changedRun(old, next, (a: LiveItem, b: string) => a.html === b);
+    const changed = head !== oldEnd || head !== newEnd;
+    // A skipped section keeps its height: after any change it is drawn in full once more.
+    if (!rebuilt && changed && contentsSkipped(this.shell?.list)) this.resettle();
     // Entries that differ only in their numbers (a source cited before them) keep their nodes.
-    const exact = { head, oldEnd };
     while (oldEnd > head && newEnd > head && this.renumbered(old, oldEnd - 1, next[newEnd - 1]!, doc)) {
       oldEnd--;
       newEnd--;
     }
-    while (head < oldEnd && head < newEnd && this.renumbered(old, head, next[head]!, doc)) head++;
-    const renumberedAny = head !== exact.head || oldEnd !== exact.oldEnd;
-    // A skipped section keeps its height: after any change it is drawn in full once more.
-    if (!rebuilt && (renumberedAny || head !== oldEnd || head !== newEnd) && contentsSkipped(this.shell?.list)) this.resettle();
-    if (head === oldEnd && head === newEnd) {
-      this.items = old;
-      return rebuilt || renumberedAny;
-    }
+    // One pair left is the one the loop above just stopped at: not checked again.
+    if (oldEnd - head > 1 || newEnd - head > 1) while (head < oldEnd && head < newEnd && this.renumbered(old, head, next[head]!, doc)) head++;
+    if (head === oldEnd && head === newEnd) return rebuilt || changed;
     const anchor = old[oldEnd]?.nodes[0] ?? null;
     for (let i = head; i < oldEnd; i++) for (const node of old[i]!.nodes) node.remove();
     const middle: LiveItem[] = [];
@@ -152,12 +146,17 @@ export class SourcesPatcher {
       item.html = html;
       return true;
     }
+    old[i] = this.redrawnInPlace(item, html, doc);
+    return true;
+  }
+
+  /** `item` drawn again from `html` where it stands. */
+  private redrawnInPlace(item: LiveItem, html: string, doc: Document): LiveItem {
     const next = this.build(html, doc);
     const anchor = item.nodes[0] ?? null;
     for (const node of next.nodes) anchor?.parentNode?.insertBefore(node, anchor);
     for (const node of item.nodes) node.remove();
-    old[i] = next;
-    return true;
+    return next;
   }
 
   private build(html: string, doc: Document): LiveItem {
