@@ -21,6 +21,7 @@ import { createSettingsStore } from '../../services/settings';
 import { createNetworkLog } from '../../services/network-log';
 import { createPreviewImages } from '../../services/preview-images';
 import { BROWSER_MISSING_MESSAGE, findBrowser } from './browser-lookup';
+import { withFeatureSwitches } from './browser-switches';
 import { createChromiumLifecycle, type ChromiumLifecycle } from './window-lifecycle';
 import { createExportService } from '../../services/export/export-service';
 import { createChromiumPrinter } from './pdf-printer';
@@ -92,7 +93,7 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
       '--disable-quic',
       '--disable-background-networking',
       '--no-first-run',
-      ...extraSwitches(env),
+      ...withFeatureSwitches(extraSwitches(env), env),
       ...(args.remoteDebuggingPort !== null ? [`--remote-debugging-port=${args.remoteDebuggingPort}`] : []),
       ...(headless ? [] : ['--app=about:blank', '--window-size=1280,860']),
     ],
