@@ -10,7 +10,7 @@
  */
 import type { IncrementalResult, RenderedUnit } from '../markdown/incremental/incremental-renderer';
 import { LINE_NONCE } from '../markdown/incremental/unit-html';
-import { changedRun } from './changed-run';
+import { changedRun, narrowRun } from './changed-run';
 import { numberShape, renumber } from './renumber';
 import { BlockChunks, type Chunk, type ChunkedBlock } from './block-chunks';
 import type { FragmentCache } from './fragment-cache';
@@ -123,15 +123,9 @@ export class BlockPatcher {
     const next = result.units;
     const stats: PatchStats = { inserted: 0, moved: 0, removed: 0, kept: 0 };
     const same = (a: LiveBlock, b: RenderedUnit): boolean => a.unit === b.parsed && a.html === b.html;
-    let { head, oldEnd, newEnd } = changedRun(old, next, same);
     // Blocks that differ only in source numbers (a source cited or dropped before them) keep their nodes.
     const renumberedIn = new Set<Chunk | null>();
-    while (oldEnd > head && newEnd > head && this.renumbered(old, oldEnd - 1, next[newEnd - 1]!, stats, renumberedIn)) {
-      oldEnd--;
-      newEnd--;
-    }
-    // One pair left is the one the loop above just stopped at (a keystroke's block): not checked again.
-    if (oldEnd - head > 1 || newEnd - head > 1) while (head < oldEnd && head < newEnd && this.renumbered(old, head, next[head]!, stats, renumberedIn)) head++;
+    const { head, oldEnd, newEnd } = narrowRun(changedRun(old, next, same), (i, j) => this.renumbered(old, i, next[j]!, stats, renumberedIn));
     for (const chunk of renumberedIn) this.chunks.redrawn(chunk);
     // The middle: reuse old blocks with the same HTML (moved paragraphs), build the rest.
     const spare = new Map<string, LiveBlock[]>();

@@ -27,3 +27,19 @@ export function changedRun<A, B>(old: readonly A[], next: readonly B[], same: (a
   }
   return { head, oldEnd, newEnd };
 }
+
+/**
+ * `run` narrowed from its tail, then its head, past pairs `keep(oldIndex,
+ * newIndex)` accepts (items a patcher can keep in place though they differ,
+ * e.g. renumbered). When a single pair is left after the tail (a keystroke's
+ * block), it is the pair the tail stopped at, so it isn't tried again.
+ */
+export function narrowRun(run: ChangedRun, keep: (oldIndex: number, newIndex: number) => boolean): ChangedRun {
+  let { head, oldEnd, newEnd } = run;
+  while (oldEnd > head && newEnd > head && keep(oldEnd - 1, newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  if (oldEnd - head > 1 || newEnd - head > 1) while (head < oldEnd && head < newEnd && keep(head, head)) head++;
+  return { head, oldEnd, newEnd };
+}

@@ -5,7 +5,7 @@
  * keep their nodes, and only the changed run in the middle is replaced.
  */
 import type { SourcesSection } from '../markdown/incremental/incremental-renderer';
-import { changedRun } from './changed-run';
+import { changedRun, narrowRun } from './changed-run';
 import { numberShape, renumber } from './renumber';
 import { contentsSkipped, createSettler } from './block-chunks';
 import type { FragmentCache } from './fragment-cache';
@@ -106,17 +106,12 @@ export class SourcesPatcher {
     const next = section.items;
     // Renumbering keeps entries in their places in this list (this.items is rebuilt from it below).
     const old = this.items;
-    let { head, oldEnd, newEnd } = changedRun(old, next, (a: LiveItem, b: string) => a.html === b);
-    const changed = head !== oldEnd || head !== newEnd;
+    const run = changedRun(old, next, (a: LiveItem, b: string) => a.html === b);
+    const changed = run.head !== run.oldEnd || run.head !== run.newEnd;
     // A skipped section keeps its height: after any change it is drawn in full once more.
     if (!rebuilt && changed && contentsSkipped(this.shell?.list)) this.resettle();
     // Entries that differ only in their numbers (a source cited before them) keep their nodes.
-    while (oldEnd > head && newEnd > head && this.renumbered(old, oldEnd - 1, next[newEnd - 1]!, doc)) {
-      oldEnd--;
-      newEnd--;
-    }
-    // One pair left is the one the loop above just stopped at: not checked again.
-    if (oldEnd - head > 1 || newEnd - head > 1) while (head < oldEnd && head < newEnd && this.renumbered(old, head, next[head]!, doc)) head++;
+    const { head, oldEnd, newEnd } = narrowRun(run, (i, j) => this.renumbered(old, i, next[j]!, doc));
     if (head === oldEnd && head === newEnd) return rebuilt || changed;
     const anchor = old[oldEnd]?.nodes[0] ?? null;
     for (let i = head; i < oldEnd; i++) for (const node of old[i]!.nodes) node.remove();

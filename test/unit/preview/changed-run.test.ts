@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedRun, sameHead } from '../../../renderer/preview/changed-run';
+import { changedRun, narrowRun, sameHead } from '../../../renderer/preview/changed-run';
 
 const eq = (a: string, b: string): boolean => a === b;
 const run = (old: string, next: string) => changedRun([...old], [...next], eq);
@@ -28,5 +28,18 @@ describe('changedRun', () => {
   it('stops the head at a limit', () => {
     expect(sameHead([...'abcd'], [...'abcd'], eq, 2)).toBe(2);
     expect(changedRun([...'abcd'], [...'abXd'], eq, sameHead([...'abcd'], [...'abXd'], eq, 1))).toEqual({ head: 1, oldEnd: 3, newEnd: 3 });
+  });
+  it('narrows a run past pairs that may be kept, from the tail and then the head', () => {
+    const old = [...'aBCdE'];
+    const next = [...'abcXe'];
+    const tried: string[] = [];
+    const keep = (i: number, j: number) => (tried.push(`${i}${j}`), old[i]!.toLowerCase() === next[j]);
+    expect(narrowRun(changedRun(old, next, eq), keep)).toEqual({ head: 3, oldEnd: 4, newEnd: 4 });
+    expect(tried).toEqual(['44', '33', '11', '22', '33']);
+  });
+  it('does not try a single pair left after the tail again', () => {
+    const tried: string[] = [];
+    expect(narrowRun({ head: 1, oldEnd: 3, newEnd: 3 }, (i, j) => (tried.push(`${i}${j}`), i === 2))).toEqual({ head: 1, oldEnd: 2, newEnd: 2 });
+    expect(tried).toEqual(['22', '11']);
   });
 });
