@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'BLOCKED_URL'
   /** A save would replace a file opened with unreadable bytes (see `TextFormat.lossy`). */
   | 'LOSSY_OVERWRITE'
+  /** A journal patch against a revision the journal doesn't hold: send the whole text instead. */
+  | 'STALE'
   | 'IO';
 
 export interface ApiError {
@@ -182,6 +184,27 @@ export interface JournalWrite {
   baseMtimeMs: number | null;
 }
 
+/**
+ * A journal write as a change to the buffer's last journaled text (the one
+ * whose write answered `base`): its `from`–`to` span (UTF-16 offsets) becomes
+ * `insert`, and the result must be `length` long. Keystrokes between two
+ * writes are a few characters, so this is what the page sends once the whole
+ * text has been journaled once; sending the whole book-length text every
+ * second stalls the page (measured: 17 ms at 100k words in the Chromium shell).
+ */
+export interface JournalPatch extends Omit<JournalWrite, 'text'> {
+  base: number;
+  from: number;
+  to: number;
+  insert: string;
+  length: number;
+}
+
+/** What a journal write answers: the revision a later patch names as its `base`. */
+export interface JournalRevision {
+  revision: number;
+}
+
 /** An unsaved buffer left by a session that ended without a clean quit. */
 export interface JournalEntry {
   id: string;
@@ -231,7 +254,9 @@ export interface Channels {
   /** The open files of this window to watch for outside changes; replaces the previous set. */
   'file:watch': { request: { paths: string[] }; response: null };
   /** Records an unsaved buffer in the crash journal (atomic, one file per buffer). */
-  'journal:write': { request: JournalWrite; response: null };
+  'journal:write': { request: JournalWrite; response: JournalRevision };
+  /** The same, as a change to the text of revision `base` (`STALE` when the journal no longer holds it). */
+  'journal:patch': { request: JournalPatch; response: JournalRevision };
   /** Forgets one buffer's journal (after it was saved, discarded or closed). */
   'journal:clear': { request: { id: string }; response: null };
   /** Unsaved buffers from sessions that ended without a clean quit, newest first. */
@@ -323,6 +348,7 @@ export const API_METHODS = {
   openExternal: 'link:open-external',
   watchFiles: 'file:watch',
   writeJournal: 'journal:write',
+  patchJournal: 'journal:patch',
   clearJournal: 'journal:clear',
   listJournal: 'journal:list',
   listDrafts: 'drafts:list',

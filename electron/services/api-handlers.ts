@@ -100,6 +100,7 @@ export function createApiHandler(ctx: ApiContext): ApiHandler {
       return ok(null);
     },
     'journal:write': async (entry) => (ctx.journal ? ctx.journal.write(entry) : noJournal()),
+    'journal:patch': async (patch) => (ctx.journal ? ctx.journal.patch(patch) : noJournal()),
     'journal:clear': async ({ id }) => (ctx.journal ? ctx.journal.clear(id) : noJournal()),
     'journal:list': async () => (ctx.journal ? ok(await ctx.journal.list()) : noJournal()),
     'drafts:list': async ({ folder }) => listDrafts(folder),

@@ -4,7 +4,7 @@
  * Entry files are input too (a crash or another program may have damaged
  * them), so reading one goes through the same check as a request.
  */
-import type { JournalEntry, JournalWrite } from '../contract';
+import type { JournalEntry, JournalPatch, JournalWrite } from '../contract';
 import { checkFormat, isAbsolutePath, isEntryId, isRecord, MAX_NAME_CHARS } from './payload-checks';
 import { normalizeFormat } from './text-format';
 
@@ -23,15 +23,37 @@ export interface StoredEntry extends JournalWrite {
 /** A clean copy of a journal write, or what is wrong with it. */
 export function checkJournalWrite(p: unknown): JournalWrite | string {
   if (!isRecord(p)) return 'expected { id, path, name, text, format, baseMtimeMs }';
+  if (typeof p.text !== 'string' || p.text.length > MAX_JOURNAL_CHARS) return 'text must be a string of sane size';
+  const about = checkBuffer(p);
+  return typeof about === 'string' ? about : { ...about, text: p.text };
+}
+
+/** A clean copy of a journal patch, or what is wrong with it (whether it fits its base is the journal's check). */
+export function checkJournalPatch(p: unknown): JournalPatch | string {
+  if (!isRecord(p)) return 'expected { id, path, name, format, baseMtimeMs, base, from, to, insert, length }';
+  const { base, from, to, insert, length } = p;
+  if (!isCount(base) || base < 1) return 'base must be a revision the journal answered';
+  if (!isCount(from) || !isCount(to) || from > to || to > MAX_JOURNAL_CHARS) return 'from and to must be offsets with from <= to';
+  if (typeof insert !== 'string' || insert.length > MAX_JOURNAL_CHARS) return 'insert must be a string of sane size';
+  if (!isCount(length) || length > MAX_JOURNAL_CHARS) return 'length must be the patched text\'s length';
+  const about = checkBuffer(p);
+  return typeof about === 'string' ? about : { ...about, base, from, to, insert, length };
+}
+
+/** The buffer's identity and file facts, shared by writes and patches. */
+function checkBuffer(p: Record<string, unknown>): Omit<JournalWrite, 'text'> | string {
   if (!isEntryId(p.id)) return 'id must be 8 to 64 letters, digits or dashes';
   if (p.path !== null && !isAbsolutePath(p.path)) return 'path must be an absolute path or null';
   if (typeof p.name !== 'string' || p.name.length > MAX_NAME_CHARS) return 'name must be a short string';
-  if (typeof p.text !== 'string' || p.text.length > MAX_JOURNAL_CHARS) return 'text must be a string of sane size';
   const format = checkFormat(p.format);
   if (!format) return 'format must be { eol: "lf" | "crlf", bom: boolean, encoding? }';
   const base = p.baseMtimeMs;
   if (base !== null && (typeof base !== 'number' || !Number.isFinite(base) || base < 0)) return 'baseMtimeMs must be a time or null';
-  return { id: p.id, path: p.path, name: p.name, text: p.text, format, baseMtimeMs: base };
+  return { id: p.id, path: p.path, name: p.name, format, baseMtimeMs: base };
+}
+
+function isCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
 /** Parses an entry file's JSON; null when it is damaged or not ours. */

@@ -1,6 +1,7 @@
 /**
- * The crash journal: the page sends each unsaved buffer's full text (about once
- * a second); we keep it as one JSON file per buffer in `<profile>/journal/`,
+ * The crash journal: the page sends each unsaved buffer's text (about once a
+ * second; after the first write, as a patch to the last one); we keep it as
+ * one JSON file per buffer in `<profile>/journal/`,
  * written atomically, so after a crash or power loss the next start can offer
  * it back. Never in the document's folder.
  *
@@ -14,7 +15,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import type { JournalEntry, JournalWrite, Result } from '../contract';
+import type { JournalEntry, JournalPatch, JournalRevision, JournalWrite, Result } from '../contract';
 import { writeFileAtomic } from './atomic-write';
 import { readDocument } from './files';
 import { parseStoredEntry, toJournalEntry, type StoredEntry } from './journal-entry';
@@ -29,7 +30,9 @@ export interface Journal {
   readonly sessionId: string;
   readonly dir: string;
   /** Records a buffer; rapid writes of one buffer coalesce, the last one wins. */
-  write(entry: JournalWrite): Promise<Result<null>>;
+  write(entry: JournalWrite): Promise<Result<JournalRevision>>;
+  /** Records a buffer as a change to the text of an earlier write's revision (`STALE` if that isn't the latest). */
+  patch(patch: JournalPatch): Promise<Result<JournalRevision>>;
   /** Forgets a buffer: this session's entry and any a dead session left with that id. */
   clear(id: string): Promise<Result<null>>;
   /** Entries of dead sessions that still hold unsaved words, newest first. */
@@ -46,7 +49,12 @@ export interface JournalOptions extends LivenessOptions {
   heartbeatMs?: number;
 }
 
-function failure(error: unknown): Result<null> {
+const STALE: Result<never> = {
+  ok: false,
+  error: { code: 'STALE', message: 'The recovery journal no longer holds the text this change applies to.' },
+};
+
+function failure(error: unknown): Result<never> {
   const reason = (error as NodeJS.ErrnoException)?.code === 'ENOSPC' ? 'the disk is full' : 'the profile folder could not be written';
   return { ok: false, error: { code: 'IO', message: `Byline couldn't keep a recovery copy of your text: ${reason}. Save your work soon.` } };
 }
@@ -123,19 +131,31 @@ export function createJournal(options: JournalOptions): Journal {
     }
   }
 
+  async function write(entry: JournalWrite): Promise<Result<JournalRevision>> {
+    const mine = ++seq;
+    if (closed) return { ok: true, value: { revision: mine } };
+    latest.set(entry.id, { seq: mine, entry });
+    try {
+      await enqueue(entry.id, () => flush(entry.id));
+      return { ok: true, value: { revision: mine } };
+    } catch (error) {
+      return failure(error);
+    }
+  }
+
   return {
     sessionId,
     dir,
-    async write(entry) {
-      if (closed) return { ok: true, value: null };
-      const mine = ++seq;
-      latest.set(entry.id, { seq: mine, entry });
-      try {
-        await enqueue(entry.id, () => flush(entry.id));
-        return { ok: true, value: null };
-      } catch (error) {
-        return failure(error);
-      }
+    write,
+
+    async patch({ base, from, to, insert, length, ...about }) {
+      const last = latest.get(about.id);
+      // Only the latest text of this buffer is held; anything else is stale.
+      if (!last?.entry || last.seq !== base || to > last.entry.text.length) return STALE;
+      const held = last.entry.text;
+      const text = held.slice(0, from) + insert + held.slice(to);
+      if (text.length !== length) return STALE;
+      return write({ ...about, text });
     },
 
     async clear(id) {

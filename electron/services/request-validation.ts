@@ -7,7 +7,7 @@
 import type { Channel, RequestOf, Result } from '../contract';
 import { isChannel } from '../contract';
 import { sanitizeSettingsPatch } from './settings-validation';
-import { checkJournalWrite } from './journal-entry';
+import { checkJournalPatch, checkJournalWrite } from './journal-entry';
 import { checkFormat, isAbsolutePath, isEntryId, isPath, isRecord } from './payload-checks';
 import { MAX_TITLE_CHARS } from './drafts-library';
 import { checkRemoteImageUrl, MAX_REMOTE_IMAGES } from './remote-images';
@@ -55,6 +55,7 @@ const CHECKS: { [C in Channel]: Check<C> } = {
     return { paths: [...p.paths] };
   },
   'journal:write': checkJournalWrite,
+  'journal:patch': checkJournalPatch,
   'journal:clear': (p) => (isRecord(p) && isEntryId(p.id) ? { id: p.id } : 'expected { id: string }'),
   'drafts:list': (p) => (isRecord(p) && isAbsolutePath(p.folder) ? { folder: p.folder } : 'expected { folder: absolute path }'),
   'drafts:create': (p) => {

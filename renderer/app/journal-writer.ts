@@ -5,8 +5,16 @@
  * its entry is cleared. Each buffer has an id for its whole life; a buffer
  * restored from the journal keeps the entry's id, so the service knows our
  * writes supersede the dead session's copy.
+ *
+ * Only the first write of a buffer carries its whole text; later ones send the
+ * span that changed since the last write the journal acknowledged (a patch), so
+ * a book-length draft costs the page a few characters a second, not a
+ * megabyte. Writes go one at a time, so each patch's base is the answer to
+ * the write before it; a patch the journal can't apply is sent whole.
  */
+import type { JournalPatch, JournalRevision, JournalWrite, Result } from '../../electron/contract';
 import type { AppContext } from './app-context';
+import { textDelta } from './text-delta';
 
 /** How long after a change its text may wait before it is journaled. */
 export const JOURNAL_INTERVAL_MS = 1000;
@@ -46,6 +54,10 @@ export function createJournalWriter(app: AppContext): JournalWriter {
   /** True while this buffer may have an entry in the journal. */
   let journaled = false;
   let unsupported = false;
+  /** The text the journal last acknowledged for this buffer, with its revision: what the next patch is against. */
+  let acknowledged: { revision: number; text: string } | null = null;
+  /** The write in flight (writes go one at a time). */
+  let queue: Promise<unknown> = Promise.resolve();
   let problem: string | null = null;
   const problemListeners: ((message: string | null) => void)[] = [];
 
@@ -56,12 +68,19 @@ export function createJournalWriter(app: AppContext): JournalWriter {
   }
 
   function clearEntry(entryId: string): void {
+    acknowledged = null;
     void app.api.clearJournal({ id: entryId });
   }
 
-  async function flush(): Promise<boolean> {
+  function flush(): Promise<boolean> {
     clearTimeout(timer);
     timer = undefined;
+    const run = queue.then(flushNow);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function flushNow(): Promise<boolean> {
     if (!app.session) return false;
     const doc = app.view.state.doc;
     const dirty = app.session.refreshDirty(doc);
@@ -69,6 +88,7 @@ export function createJournalWriter(app: AppContext): JournalWriter {
     if (!dirty) {
       if (journaled) {
         journaled = false;
+        acknowledged = null;
         await app.api.clearJournal({ id });
       }
       return false;
@@ -76,18 +96,24 @@ export function createJournalWriter(app: AppContext): JournalWriter {
     lastWriteAt = Date.now();
     journaled = true;
     const session = app.session;
-    const result = await app.api.writeJournal({
-      id,
-      path: session.path,
-      name: session.name,
-      text: doc.toString(),
-      format: session.format,
-      baseMtimeMs: writer.baseMtimeMs,
-    });
+    const text = doc.toString();
+    const about = { id, path: session.path, name: session.name, format: session.format, baseMtimeMs: writer.baseMtimeMs };
+    const result = await send(about, text);
+    if (about.id === id) acknowledged = result.ok ? { revision: result.value.revision, text } : null;
     if (result.ok) report(null);
     else if (result.error.code === 'UNSUPPORTED') unsupported = true;
     else report(result.error.message);
     return true;
+  }
+
+  /** A patch against the acknowledged text when there is one, else (or when it is stale) the whole text. */
+  async function send(about: Omit<JournalWrite, 'text'>, text: string): Promise<Result<JournalRevision>> {
+    if (acknowledged) {
+      const patch: JournalPatch = { ...about, base: acknowledged.revision, ...textDelta(acknowledged.text, text), length: text.length };
+      const patched = await app.api.patchJournal(patch);
+      if (patched.ok || patched.error.code !== 'STALE') return patched;
+    }
+    return app.api.writeJournal({ ...about, text });
   }
 
   const writer: JournalWriter = {
@@ -102,6 +128,7 @@ export function createJournalWriter(app: AppContext): JournalWriter {
       // A restored buffer's entry (left by a dead session) is ours to clear from now on.
       journaled = next !== undefined;
       id = next ?? newBufferId();
+      acknowledged = null;
       lastWriteAt = 0;
     },
     changed() {

@@ -12,6 +12,8 @@ import { answer, isAlive, pressFileShortcut, profile, journalEntries, journalFil
 
 const ORIGINAL = '# The case for slower news\n\nFirst paragraph, already saved.\n';
 const TYPED = '\nTyped before the crash: “quotes”, an em dash — and ünïcödé.';
+/** Typed once the journal holds the first part: it reaches the journal as a patch, not the whole text. */
+const TYPED_LATER = ' Then more, after the first journal write: 😀 🇸🇾.';
 
 describe('crash journal in the Chromium shell', () => {
   it('restores unsaved text after the app is killed with SIGKILL, byte for byte, and saves exactly that', async () => {
@@ -19,7 +21,7 @@ describe('crash journal in the Chromium shell', () => {
     const userData = await profile('crash-profile');
     const file = path.join(dir, 'slower-news.md');
     await writeFile(file, ORIGINAL);
-    const expected = ORIGINAL + TYPED;
+    const expected = ORIGINAL + TYPED + TYPED_LATER;
 
     const first = await startApp({ files: [file], userData });
     let killed: number[] = [];
@@ -27,6 +29,8 @@ describe('crash journal in the Chromium shell', () => {
       await typeAtEnd(first, TYPED);
       await expect.poll(() => first.page.title()).toBe('• slower-news.md — Byline');
       // The journal holds the exact text (the page writes it within a second of the last change).
+      await expect.poll(async () => (await journalEntries(userData)).map((e) => e.text), { timeout: 10_000 }).toContain(ORIGINAL + TYPED);
+      await typeAtEnd(first, TYPED_LATER);
       await expect.poll(async () => (await journalEntries(userData)).map((e) => e.text), { timeout: 10_000 }).toContain(expected);
     } finally {
       killed = await killHard(first);

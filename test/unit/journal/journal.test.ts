@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalWrite } from '../../../electron/contract';
 import { createJournal, type Journal } from '../../../electron/services/journal';
-import { checkJournalWrite } from '../../../electron/services/journal-entry';
+import { checkJournalPatch, checkJournalWrite } from '../../../electron/services/journal-entry';
 
 const journals: Journal[] = [];
 afterEach(() => {
@@ -37,7 +37,7 @@ describe('crash journal', () => {
   it('offers an untitled buffer back after a crash, with its label and preview', async () => {
     const dir = await profile();
     const before = session(dir);
-    expect(await before.write(entry({ text: '\n  Cities need trees  \n' + 'x'.repeat(500) }))).toEqual({ ok: true, value: null });
+    expect(await before.write(entry({ text: '\n  Cities need trees  \n' + 'x'.repeat(500) }))).toEqual({ ok: true, value: { revision: 1 } });
     // The crash: no clearAll, the heartbeat stops, the process is gone.
     before.dispose();
     const after = session(dir, true);
@@ -193,9 +193,51 @@ describe('crash journal', () => {
     const journal = session(dir);
     await journal.write(entry());
     await rm(path.join(dir, 'journal'), { recursive: true });
-    expect(await journal.write(entry({ text: 'again' }))).toEqual({ ok: true, value: null });
+    expect(await journal.write(entry({ text: 'again' }))).toMatchObject({ ok: true });
     journal.dispose();
     expect((await session(dir, true).list()).map((e) => e.text)).toEqual(['again']);
+  });
+
+  it('applies a patch to the last written text and stores the result', async () => {
+    const dir = await profile();
+    const journal = session(dir);
+    const first = await journal.write(entry({ text: 'The mayor said\nmore words' }));
+    if (!first.ok) throw new Error(first.error.message);
+    const { text: _text, ...about } = entry();
+    // "said" → "claimed", then a later patch against that answer's revision.
+    const second = await journal.patch({ ...about, base: first.value.revision, from: 10, to: 14, insert: 'claimed', length: 28 });
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.value.revision).toBeGreaterThan(first.value.revision);
+    const third = await journal.patch({ ...about, name: 'Renamed', base: second.value.revision, from: 28, to: 28, insert: '.', length: 29 });
+    expect(third.ok).toBe(true);
+    const stored = JSON.parse(await readFile(path.join(dir, 'journal', `${journal.sessionId}.buffer-0001.json`), 'utf8'));
+    expect(stored).toMatchObject({ text: 'The mayor claimed\nmore words.', name: 'Renamed' });
+    journal.dispose();
+    expect((await session(dir, true).list())[0]?.text).toBe('The mayor claimed\nmore words.');
+  });
+
+  it('refuses a patch it cannot apply exactly, as STALE, and keeps the text it had', async () => {
+    const dir = await profile();
+    const journal = session(dir);
+    const first = await journal.write(entry({ text: 'abc' }));
+    if (!first.ok) throw new Error(first.error.message);
+    const { text: _text, ...about } = entry();
+    const patch = { ...about, base: first.value.revision, from: 1, to: 2, insert: 'X', length: 3 };
+    const stale = { ok: false, error: { code: 'STALE' } };
+    expect(await journal.patch({ ...patch, base: first.value.revision + 1 })).toMatchObject(stale);
+    expect(await journal.patch({ ...patch, to: 4, length: 2 })).toMatchObject(stale);
+    expect(await journal.patch({ ...patch, length: 4 })).toMatchObject(stale);
+    expect(await journal.patch({ ...patch, id: 'other-0001' })).toMatchObject(stale);
+    // A newer write makes the old revision stale too.
+    const newer = await journal.write(entry({ text: 'abcd' }));
+    expect(await journal.patch(patch)).toMatchObject(stale);
+    expect(newer.ok).toBe(true);
+    await journal.clear('buffer-0001');
+    if (!newer.ok) throw new Error(newer.error.message);
+    expect(await journal.patch({ ...patch, base: newer.value.revision, length: 4 })).toMatchObject(stale);
+    await journal.write(entry({ text: 'kept' }));
+    journal.dispose();
+    expect((await session(dir, true).list()).map((e) => e.text)).toEqual(['kept']);
   });
 
   it('treats a session whose heartbeat stopped long ago as gone, even if its pid is reused', async () => {
@@ -227,6 +269,34 @@ describe('journal payload check', () => {
       null,
     ]) {
       expect(typeof checkJournalWrite(bad), JSON.stringify(bad)).toBe('string');
+    }
+  });
+});
+
+describe('journal patch check', () => {
+  const { text: _text, ...about } = entry();
+  const patch = { ...about, base: 3, from: 1, to: 2, insert: 'X', length: 3 };
+
+  it('accepts a well-formed patch and copies only known fields', () => {
+    expect(checkJournalPatch({ ...patch, extra: 1, text: 'whole' })).toEqual(patch);
+  });
+
+  it('rejects bad spans, revisions and buffers', () => {
+    for (const bad of [
+      { ...patch, base: 0 },
+      { ...patch, base: 1.5 },
+      { ...patch, from: -1 },
+      { ...patch, from: 3, to: 2 },
+      { ...patch, to: Number.MAX_SAFE_INTEGER },
+      { ...patch, from: '1' },
+      { ...patch, insert: null },
+      { ...patch, length: -3 },
+      { ...patch, id: '../../../etc/passwd' },
+      { ...patch, path: 'relative.md' },
+      [patch],
+      null,
+    ]) {
+      expect(typeof checkJournalPatch(bad), JSON.stringify(bad)).toBe('string');
     }
   });
 });

@@ -46,6 +46,7 @@ describe('request validation', () => {
       ['file:watch', { paths: '/a.md' }],
       ['file:watch', { paths: Array.from({ length: 300 }, (_, i) => `/f${i}.md`) }],
       ['journal:write', { id: '../../x', path: null, name: 'U', text: '', format: { eol: 'lf', bom: false }, baseMtimeMs: null }],
+      ['journal:patch', { id: 'buffer-1234', path: null, name: 'U', format: { eol: 'lf', bom: false }, baseMtimeMs: null, base: 1, from: 2, to: 1, insert: '', length: 0 }],
       ['journal:clear', { id: 'a/b/c/d/e/f' }],
       ['journal:list', { id: 'x' }],
       ['drafts:list', { folder: 'drafts' }],
@@ -158,7 +159,13 @@ describe('API handlers', () => {
       expect(await api.listDrafts({ folder: profile })).toMatchObject({ ok: true, value: [{ path: file, headline: 'On Trees' }] });
       expect(await api.watchFiles({ paths: [file] })).toEqual({ ok: true, value: null });
       const write = { id: 'buffer-1234', path: file, name: 'on-trees.md', text: 'unsaved', format: created.value.format, baseMtimeMs: created.value.mtimeMs };
-      expect(await api.writeJournal(write)).toEqual({ ok: true, value: null });
+      const written = await api.writeJournal(write);
+      expect(written).toMatchObject({ ok: true, value: { revision: expect.any(Number) } });
+      if (!written.ok) throw new Error(written.error.message);
+      const { text: _text, ...about } = write;
+      const patch = { ...about, base: written.value.revision, from: 7, to: 7, insert: ' words', length: 13 };
+      expect(await api.patchJournal(patch)).toMatchObject({ ok: true, value: { revision: written.value.revision + 1 } });
+      expect(await api.patchJournal(patch)).toMatchObject({ ok: false, error: { code: 'STALE' } });
       expect(await api.saveFile({ path: file, text: 'saved words\n', format: created.value.format })).toMatchObject({ ok: true });
       expect(await api.clearJournal({ id: 'buffer-1234' })).toEqual({ ok: true, value: null });
       await new Promise((r) => setTimeout(r, 400));
