@@ -59,7 +59,7 @@ async function boot(): Promise<void> {
   const refresh = createLiveRefresh(app, preview);
   onDocChanged = (update) => {
     refresh.changed(update);
-    app.notifyDocChanged();
+    app.notifyDocChanged(update.changes);
   };
   // The editor shows a newly loaded document first; the preview follows after that frame (a book takes a while).
   app.onDocumentLoaded(() => refresh.schedule());

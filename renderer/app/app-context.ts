@@ -4,17 +4,20 @@
  * changed; a document was loaded). Features subscribe here instead of being
  * called from one central file, so each lives in its own module.
  */
+import type { ChangeSet } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { BylineApi, InitialState, Settings } from '../../electron/contract';
 import type { DocumentSession } from '../ui/document-session';
 
 type Listener = () => void;
+/** Gets what the edit changed (CodeMirror's change set, against the text before). */
+type ChangeListener = (changes: ChangeSet) => void;
 
 export class AppContext {
   settings: Settings;
   /** Set by the document commands when the first document loads. */
   session!: DocumentSession;
-  private changeListeners: Listener[] = [];
+  private changeListeners: ChangeListener[] = [];
   private loadListeners: Listener[] = [];
   private settingsListeners: Listener[] = [];
 
@@ -27,7 +30,7 @@ export class AppContext {
   }
 
   /** Called for every transaction that changed the text (keep it cheap). */
-  onDocChanged(listener: Listener): void {
+  onDocChanged(listener: ChangeListener): void {
     this.changeListeners.push(listener);
   }
 
@@ -40,8 +43,8 @@ export class AppContext {
     this.settingsListeners.push(listener);
   }
 
-  notifyDocChanged(): void {
-    for (const listener of this.changeListeners) listener();
+  notifyDocChanged(changes: ChangeSet): void {
+    for (const listener of this.changeListeners) listener(changes);
   }
 
   notifyDocumentLoaded(): void {

@@ -68,7 +68,7 @@ export function installDocumentCommands(app: AppContext, editorOptions: EditorOp
   /** Files named on the command line (beyond the one shown): offered as a switcher, never dropped. */
   let commandLineFiles: string[] = [];
 
-  app.onDocChanged(() => journal.changed());
+  app.onDocChanged((changes) => journal.changed(changes));
   journal.onProblem((message) => {
     if (message) showNotice('journal-problem', message, { tone: 'error' });
     else clearNotice('journal-problem');

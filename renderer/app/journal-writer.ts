@@ -7,14 +7,16 @@
  * writes supersede the dead session's copy.
  *
  * Only the first write of a buffer carries its whole text; later ones send the
- * span that changed since the last write the journal acknowledged (a patch), so
- * a book-length draft costs the page a few characters a second, not a
- * megabyte. Writes go one at a time, so each patch's base is the answer to
- * the write before it; a patch the journal can't apply is sent whole.
+ * span the editor's changes touched since the text the last write sent (a
+ * patch), read from CodeMirror's change sets, so a book-length draft costs the
+ * page a few characters a second: no copy of the text, no comparison. Writes
+ * go one at a time, so each patch's base is the answer to the write before
+ * it; a patch the journal can't apply is sent whole.
  */
+import { ChangeSet, type Text } from '@codemirror/state';
 import type { JournalPatch, JournalRevision, JournalWrite, Result } from '../../electron/contract';
 import type { AppContext } from './app-context';
-import { textDelta } from './text-delta';
+import { changeSpan } from './change-span';
 
 /** How long after a change its text may wait before it is journaled. */
 export const JOURNAL_INTERVAL_MS = 1000;
@@ -26,8 +28,11 @@ export interface JournalWriter {
   baseMtimeMs: number | null;
   /** A new buffer was loaded: forget the old one's entry, start journaling under `id` (or a fresh id). */
   begin(id?: string): void;
-  /** The text changed: journal it within JOURNAL_INTERVAL_MS. */
-  changed(): void;
+  /**
+   * Something to journal changed: the text (pass the editor's `changes`), or
+   * only the facts about the file (pass nothing). Journals within JOURNAL_INTERVAL_MS.
+   */
+  changed(changes?: ChangeSet): void;
   /** Journals (or clears) right now; resolves with whether the buffer is dirty. */
   flush(): Promise<boolean>;
   /** Called with a failure message when the journal can't be written (once per problem). */
@@ -54,8 +59,14 @@ export function createJournalWriter(app: AppContext): JournalWriter {
   /** True while this buffer may have an entry in the journal. */
   let journaled = false;
   let unsupported = false;
-  /** The text the journal last acknowledged for this buffer, with its revision: what the next patch is against. */
-  let acknowledged: { revision: number; text: string } | null = null;
+  /** The revision the journal gave the last write: what the next patch is against. */
+  let acknowledged: number | null = null;
+  /**
+   * The edits since the text the last write sent (null: not known, so the next
+   * write sends the whole text). After a write succeeds, these turn its text
+   * into the editor's.
+   */
+  let edits: ChangeSet | null = null;
   /** The write in flight (writes go one at a time). */
   let queue: Promise<unknown> = Promise.resolve();
   let problem: string | null = null;
@@ -96,24 +107,26 @@ export function createJournalWriter(app: AppContext): JournalWriter {
     lastWriteAt = Date.now();
     journaled = true;
     const session = app.session;
-    const text = doc.toString();
     const about = { id, path: session.path, name: session.name, format: session.format, baseMtimeMs: writer.baseMtimeMs };
-    const result = await send(about, text);
-    if (about.id === id) acknowledged = result.ok ? { revision: result.value.revision, text } : null;
+    const sinceLast = acknowledged !== null ? edits : null;
+    // From here on, edits count from `doc`, the text this write sends.
+    edits = ChangeSet.empty(doc.length);
+    const result = await send(about, doc, sinceLast);
+    if (about.id === id) acknowledged = result.ok ? result.value.revision : null;
     if (result.ok) report(null);
     else if (result.error.code === 'UNSUPPORTED') unsupported = true;
     else report(result.error.message);
     return true;
   }
 
-  /** A patch against the acknowledged text when there is one, else (or when it is stale) the whole text. */
-  async function send(about: Omit<JournalWrite, 'text'>, text: string): Promise<Result<JournalRevision>> {
-    if (acknowledged) {
-      const patch: JournalPatch = { ...about, base: acknowledged.revision, ...textDelta(acknowledged.text, text), length: text.length };
+  /** A patch against the acknowledged text when its edits are known, else (or when it is stale) the whole text. */
+  async function send(about: Omit<JournalWrite, 'text'>, doc: Text, sinceLast: ChangeSet | null): Promise<Result<JournalRevision>> {
+    if (acknowledged !== null && sinceLast) {
+      const patch: JournalPatch = { ...about, base: acknowledged, ...changeSpan(sinceLast, doc), length: doc.length };
       const patched = await app.api.patchJournal(patch);
       if (patched.ok || patched.error.code !== 'STALE') return patched;
     }
-    return app.api.writeJournal({ ...about, text });
+    return app.api.writeJournal({ ...about, text: doc.toString() });
   }
 
   const writer: JournalWriter = {
@@ -129,9 +142,12 @@ export function createJournalWriter(app: AppContext): JournalWriter {
       journaled = next !== undefined;
       id = next ?? newBufferId();
       acknowledged = null;
+      edits = null;
       lastWriteAt = 0;
     },
-    changed() {
+    changed(changes) {
+      // Changes that don't fit the edits so far (never expected) make the next write whole.
+      if (changes && edits) edits = changes.length === edits.newLength ? edits.compose(changes) : null;
       if (timer !== undefined) return;
       timer = setTimeout(() => void flush(), journalDelay(Date.now(), lastWriteAt));
     },

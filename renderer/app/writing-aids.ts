@@ -79,9 +79,9 @@ export function installWritingAids(
 
   installWritingToolbar(isMac, { focusMode: () => app.settings.focusMode, typewriter: () => app.settings.typewriterScrolling }, (command) => void runCommand(command));
   const onKeyDown = (event: KeyboardEvent) => {
-    if (document.querySelector('dialog[open]')) return;
+    // The key first: this runs on every keystroke, and most are plain typing.
     const command = writingCommandForKey(event, isMac);
-    if (!command) return;
+    if (!command || document.querySelector('dialog[open]')) return;
     event.preventDefault();
     event.stopPropagation();
     void runCommand(command);

@@ -117,7 +117,7 @@ export function installExportCommands(app: AppContext, status: Flash): void {
   window.addEventListener(
     'keydown',
     (event) => {
-      if (document.querySelector('dialog[open]') || !isCopyRichTextKey(event, isMac)) return;
+      if (!isCopyRichTextKey(event, isMac) || document.querySelector('dialog[open]')) return;
       event.preventDefault();
       event.stopPropagation();
       void runCommand('edit:copy-rich-text');

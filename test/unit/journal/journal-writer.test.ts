@@ -6,7 +6,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Text } from '@codemirror/state';
+import { ChangeSet, Text } from '@codemirror/state';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi, type Invoke } from '../../../electron/contract';
 import { createApiHandler } from '../../../electron/services/api-handlers';
@@ -32,8 +32,12 @@ async function setup() {
     journal,
   });
   const sent: { channel: string; chars: number }[] = [];
-  const invoke = ((channel: string, request: unknown) => {
+  /** Runs while a request is on its way (the writer is awaiting it). */
+  const inFlight: (() => void)[] = [];
+  const invoke = (async (channel: string, request: unknown) => {
     sent.push({ channel, chars: JSON.stringify(request).length });
+    await Promise.resolve();
+    inFlight.shift()?.();
     return handler(channel as never, request as never);
   }) as Invoke;
   const saved = Text.of(['']);
@@ -51,10 +55,13 @@ async function setup() {
   } as unknown as AppContext;
   const writer = createJournalWriter(app);
   const stored = async () => JSON.parse(await readFile(path.join(profile, 'journal', `${journal.sessionId}.${writer.id}.json`), 'utf8')).text as string;
+  // An edit as the editor reports it: the new text, and the change set to the writer.
   const type = (at: number, insert: string, cut = 0) => {
-    editor.doc = editor.doc.replace(at, at + cut, Text.of(insert.split('\n')));
+    const changes = ChangeSet.of({ from: at, to: at + cut, insert }, editor.doc.length);
+    editor.doc = changes.apply(editor.doc);
+    writer.changed(changes);
   };
-  return { journal, writer, sent, editor, type, stored };
+  return { journal, writer, sent, editor, type, stored, inFlight };
 }
 
 const BOOK = 'The mayor said the trees would stay, and the council agreed.\n\n'.repeat(5000);
@@ -100,6 +107,29 @@ describe('journal writer', () => {
     expect(await Promise.all([first, second, third])).toEqual([true, true, true]);
     expect(sent.map((s) => s.channel)).toEqual(['journal:write', 'journal:patch', 'journal:patch']);
     expect(await stored()).toBe(editor.doc.toString());
+  });
+
+  it('keeps edits typed while a write is on its way for the next patch', async () => {
+    const { writer, sent, type, editor, stored, inFlight } = await setup();
+    type(0, BOOK);
+    inFlight.push(() => type(10, 'while writing '));
+    await writer.flush();
+    inFlight.push(() => type(0, 'and during the patch '));
+    await writer.flush();
+    await writer.flush();
+    expect(sent.map((s) => s.channel)).toEqual(['journal:write', 'journal:patch', 'journal:patch']);
+    expect(await stored()).toBe(editor.doc.toString());
+  });
+
+  it('sends the whole text when it was told of changes that do not fit', async () => {
+    const { writer, sent, type, editor, stored } = await setup();
+    type(0, 'First words.');
+    await writer.flush();
+    editor.doc = Text.of(['Something else entirely']);
+    writer.changed(ChangeSet.of({ from: 0, insert: '?' }, 3));
+    await writer.flush();
+    expect(sent.map((s) => s.channel)).toEqual(['journal:write', 'journal:write']);
+    expect(await stored()).toBe('Something else entirely');
   });
 
   it('after the text is clean again, clears the entry and starts whole next time', async () => {
