@@ -8,6 +8,7 @@ import type { MarkdownIt as MarkdownItInstance } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { sourceLinesPlugin } from './source-lines';
 import { linearFootnoteTailPlugin } from './footnote-tail';
+import { inlineNoteIdsPlugin } from './inline-note-ids';
 import { quotePairs, type QuoteStyleName } from './quote-styles';
 import { frontMatterPlugin } from './front-matter';
 import { quoteFiguresPlugin } from './quote-figures';
@@ -53,6 +54,7 @@ export function createMarkdownIt(config: PipelineConfig): MarkdownItInstance {
   const md = createCoreMarkdownIt({ typographer: config.typographer, quotes: quotePairs(config.quoteStyle) });
   md.use(footnote);
   md.use(linearFootnoteTailPlugin); // the plugin's own tail is quadratic in the number of notes
+  md.use(inlineNoteIdsPlugin); // the plugin's inline notes lose references first made inside them
   md.use(frontMatterPlugin, { locale: config.locale });
   md.use(quoteFiguresPlugin);
   md.use(sourceLinksPlugin, { links: config.links });
