@@ -52,6 +52,11 @@ function checkBuffer(p: Record<string, unknown>): Omit<JournalWrite, 'text'> | s
   return { id: p.id, path: p.path, name: p.name, format, baseMtimeMs: base };
 }
 
+/** The text a patch makes of `text`, the one its base revision holds. */
+export function applyJournalPatch(text: string, { from, to, insert }: Pick<JournalPatch, 'from' | 'to' | 'insert'>): string {
+  return text.slice(0, from) + insert + text.slice(to);
+}
+
 function isCount(value: unknown): value is number {
   return Number.isSafeInteger(value) && (value as number) >= 0;
 }

@@ -18,7 +18,7 @@ import path from 'node:path';
 import type { JournalEntry, JournalPatch, JournalRevision, JournalWrite, Result } from '../contract';
 import { writeFileAtomic } from './atomic-write';
 import { readDocument } from './files';
-import { parseStoredEntry, toJournalEntry, type StoredEntry } from './journal-entry';
+import { applyJournalPatch, parseStoredEntry, toJournalEntry, type StoredEntry } from './journal-entry';
 import { HEARTBEAT_MS, isSessionLive, markerFile, newSessionId, touchMarker, writeMarker, type LivenessOptions } from './journal-sessions';
 import { isEntryId } from './payload-checks';
 
@@ -152,8 +152,7 @@ export function createJournal(options: JournalOptions): Journal {
       const last = latest.get(about.id);
       // Only the latest text of this buffer is held; anything else is stale.
       if (!last?.entry || last.seq !== base || to > last.entry.text.length) return STALE;
-      const held = last.entry.text;
-      const text = held.slice(0, from) + insert + held.slice(to);
+      const text = applyJournalPatch(last.entry.text, { from, to, insert });
       if (text.length !== length) return STALE;
       return write({ ...about, text });
     },

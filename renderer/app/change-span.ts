@@ -44,11 +44,6 @@ export function changeSpan(changes: ChangeSet, after: Text): TextSpanChange {
   return { from: fromA, to: toA, insert: after.sliceString(fromB, toB) };
 }
 
-/** Applies a span change to a plain string (what the journal does with it). */
-export function applySpanChange(text: string, { from, to, insert }: TextSpanChange): string {
-  return text.slice(0, from) + insert + text.slice(to);
-}
-
 function isHighSurrogate(char: string): boolean {
   const code = char.charCodeAt(0);
   return code >= 0xd800 && code <= 0xdbff;

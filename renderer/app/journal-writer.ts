@@ -79,7 +79,6 @@ export function createJournalWriter(app: AppContext): JournalWriter {
   }
 
   function clearEntry(entryId: string): void {
-    acknowledged = null;
     void app.api.clearJournal({ id: entryId });
   }
 

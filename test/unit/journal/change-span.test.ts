@@ -1,7 +1,8 @@
 /** The journal's patches: the single span an editor change set touched, and applying it. */
 import { ChangeSet, Text } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import { applySpanChange, changeSpan } from '../../../renderer/app/change-span';
+import { applyJournalPatch } from '../../../electron/services/journal-entry';
+import { changeSpan } from '../../../renderer/app/change-span';
 
 /** A small deterministic PRNG, so a failure names its seed. */
 function random(seed: number): () => number {
@@ -70,7 +71,7 @@ describe('change span', () => {
         composed = composed.compose(changes);
       }
       const span = changeSpan(composed, doc);
-      expect(applySpanChange(before.toString(), span), `seed ${seed}`).toBe(doc.toString());
+      expect(applyJournalPatch(before.toString(), span), `seed ${seed}`).toBe(doc.toString());
       expect(span.from <= span.to && span.to <= before.length, `seed ${seed}`).toBe(true);
       // Well-formed whenever the document around the span is.
       if (isWellFormed(doc.toString())) expect(isWellFormed(span.insert), `seed ${seed}`).toBe(true);
