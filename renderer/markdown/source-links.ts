@@ -64,6 +64,27 @@ export class Numbering<Store extends Pick<BylineEnv, 'citations'> = BylineEnv> {
     return { number: entry.number, index };
   }
 
+  /**
+   * Reads the notes in the order a reader meets them, calling `read` once per
+   * note: every cited note in number order (a note cited only from another
+   * note joins the queue as it is cited), then each note nobody cites (its
+   * only citation sat in a dropped definition), in `ids` order, each followed
+   * by whatever it cites. Every note is read, so every marker inside a note,
+   * however it is reached, gets its number.
+   */
+  readNotes(ids: Iterable<number>, read: (note: NoteRecord) => void): void {
+    let q = 0;
+    const drain = (): void => {
+      while (q < this.noteQueue.length) read(this.noteQueue[q++]!);
+    };
+    drain();
+    for (const id of ids) {
+      if (this.byNote.has(id)) continue;
+      this.note(id, null, 0, false);
+      drain();
+    }
+  }
+
   note(id: number, label: string | null, line: number, cited = true): { number: number; index: number } {
     let entry = this.byNote.get(id);
     if (!entry) {
@@ -98,19 +119,10 @@ function sourceLinks(state: StateCore, mode: LinkMode): void {
   const noteBodies = collectNoteBodies(tokens, bodyEnd);
 
   walkBlocks(tokens, 0, bodyEnd, 0, numbering, mode);
-  // Notes in number order; a note cited only from another note joins the queue.
-  for (let q = 0; q < numbering.noteQueue.length; q++) {
-    const note = numbering.noteQueue[q]!;
+  numbering.readNotes([...noteBodies.keys()].sort((a, b) => a - b), (note) => {
     const body = noteBodies.get(note.id) ?? [];
     walkBlocks(body, 0, body.length, note.line, numbering, mode);
-  }
-  // Notes whose only citation sat in a dropped (never cited) definition.
-  for (const id of [...noteBodies.keys()].sort((a, b) => a - b)) {
-    if (numbering.byNote.has(id)) continue;
-    numbering.note(id, null, 0, false);
-    const body = noteBodies.get(id) ?? [];
-    walkBlocks(body, 0, body.length, 0, numbering, mode);
-  }
+  });
 
   for (const entry of numbering.entries) {
     if (entry.kind === 'link') store.sources.push(entry);

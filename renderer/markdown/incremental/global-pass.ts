@@ -104,17 +104,11 @@ export function globalPass(units: readonly PlacedUnit[]): GlobalResult {
     for (const h of parsed.headings) headings.push({ level: h.level, text: h.text, line: h.line + start });
     if (parsed.frontMatter) frontMatter = parsed.frontMatter;
   }
-  for (let q = 0; q < numbering.noteQueue.length; q++) {
-    const note = numbering.noteQueue[q]!;
+  const ids = Array.from({ length: nextId }, (_, id) => id);
+  numbering.readNotes(ids, (note) => {
     const body = bodies[note.id];
     if (body) run(body.walk, body.base, note.line, body.localIds);
-  }
-  for (let id = 0; id < nextId; id++) {
-    if (numbering.byNote.has(id)) continue;
-    numbering.note(id, null, 0, false);
-    const body = bodies[id];
-    if (body) run(body.walk, body.base, 0, body.localIds);
-  }
+  });
 
   const entries: GlobalResult['entries'] = [];
   for (const entry of numbering.entries) {
