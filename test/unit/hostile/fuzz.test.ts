@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { propertyRuns } from '../../support/property-runs';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../../renderer/markdown';
 import { loadCorpus } from '../../hostile/corpus';
@@ -50,15 +51,15 @@ function renderAll(text: string): void {
 
 describe('the pipeline under fuzzing', () => {
   it('never throws on random Markdown', () => {
-    fc.assert(fc.property(markdown, (text) => renderAll(text)), { numRuns: 300, seed: 7 });
+    fc.assert(fc.property(markdown, (text) => renderAll(text)), propertyRuns(300, 7));
   }, 60_000);
 
   it('never throws on mutated corpus documents and fixtures', () => {
-    fc.assert(fc.property(mutated, (text) => renderAll(text)), { numRuns: 150, seed: 11 });
+    fc.assert(fc.property(mutated, (text) => renderAll(text)), propertyRuns(150, 11));
   }, 120_000);
 
   it('never throws on random front matter', () => {
-    fc.assert(fc.property(withFrontMatter, (text) => renderAll(text)), { numRuns: 200, seed: 13 });
+    fc.assert(fc.property(withFrontMatter, (text) => renderAll(text)), propertyRuns(200, 13));
   }, 60_000);
 
 });

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
+import { propertyRuns } from '../../support/property-runs';
 import { describe, expect, it } from 'vitest';
 import { classifyImageSource, createPreviewImages } from '../../../renderer/preview/remote-images';
 import { createSanitizer, HELD_IMAGE_SRC } from '../../../renderer/preview/sanitize';
@@ -102,7 +103,7 @@ describe('pipeline + sanitizer under fuzzing', () => {
           if (href !== null) expect(href).not.toMatch(/^\s*(?:javascript|vbscript|data|file):/i);
         }
       }),
-      { numRuns: 150, seed: 5 },
+      propertyRuns(150, 5),
     );
   }, 60_000);
 });

@@ -14,6 +14,7 @@
  * one drawn.
  */
 import fc from 'fast-check';
+import { propertyRuns } from '../../support/property-runs';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../../renderer/markdown/index';
 import { createIncrementalRenderer } from '../../../renderer/markdown/incremental/incremental-renderer';
@@ -106,7 +107,7 @@ describe('the chunked preview', () => {
           check();
         }
       }),
-      { numRuns: 15 },
+      propertyRuns(15, 4101),
     );
   });
 
@@ -131,7 +132,7 @@ describe('the chunked preview', () => {
         checkChunks(article, patcher);
         expect(canonical(flattened(article))).toBe(drawnAfresh(text));
       }),
-      { numRuns: 12 },
+      propertyRuns(12, 4102),
     );
   });
 

@@ -6,6 +6,7 @@
  * the full result itself.
  */
 import fc from 'fast-check';
+import { propertyRuns } from '../../support/property-runs';
 import { describe, expect, it } from 'vitest';
 import { createIncrementalRenderer, type IncrementalResult } from '../../../renderer/markdown/incremental/incremental-renderer';
 import { mapPrefix, ShownPrefix } from '../../../renderer/preview/shown-prefix';
@@ -84,7 +85,7 @@ describe('the prefix on show', () => {
           expect(prefix.counts).toEqual({ units: full.units.length, items: full.sources?.items.length ?? 0 });
         }
       }),
-      { numRuns: 40 },
+      propertyRuns(40, 4201),
     );
   });
 

@@ -4,6 +4,7 @@
  * run out of time part way or at once, they equal a count from scratch.
  */
 import fc from 'fast-check';
+import { propertyRuns } from '../../support/property-runs';
 import { describe, expect, it } from 'vitest';
 import { BodyStats } from '../../../renderer/app/body-stats';
 import { createIncrementalRenderer } from '../../../renderer/markdown/incremental/incremental-renderer';
@@ -34,7 +35,7 @@ describe('BodyStats', () => {
           expect(figures).toEqual(new BodyStats().count(units));
         }
       }),
-      { numRuns: 40 },
+      propertyRuns(40, 2101),
     );
   });
 
