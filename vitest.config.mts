@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // jsdom 29 keeps every parsed document with ids alive (see the file).
+          setupFiles: ['test/support/jsdom-leaks.ts'],
         },
       },
       {
@@ -19,6 +21,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 90_000,
+          // What a test waits for (a save, a dialog, a repaint) arrives in milliseconds; a
+          // second (vitest's default) is too little on a loaded 2-core machine, so a poll
+          // waits up to 20 s: it fails only when the thing never happens.
+          expect: { poll: { timeout: 20_000 } },
           fileParallelism: false,
           globalSetup: ['test/e2e/global-setup.ts'],
         },

@@ -13,10 +13,12 @@
  *     adds), one run each;
  *  4. opening: first paint of each document, its first refresh, the JS heap;
  *  5. scroll sync on the 100k-word document, led by either pane;
- *  6. export times (bench/export-timings.ts).
+ *  6. export times (bench/export-timings.ts);
+ *  7. the pipeline's complexity: render() time at 1k and 10k repeats of each
+ *     hostile shape (npm test checks the same with counted work, not time).
  * Each latency document runs `BENCH_RUNS` times (default 2) of
  * `BENCH_KEYSTROKES` keys (default 200); the spread between runs' p95s says
- * how noisy the machine was. `BENCH_ONLY=pipeline|latency|scroll|export` runs one part.
+ * how noisy the machine was. `BENCH_ONLY=pipeline|complexity|latency|scroll|export` runs one part.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -30,6 +32,7 @@ import { tempDir } from '../test/e2e/harness';
 import { benchDocument, typingOffset } from './bench/documents';
 import { measureApp, measureFloor, measureScrollSync, type AppRun, type FrameMode, type LatencyRun } from './bench/latency';
 import { exportBenchRows } from './bench/export-timings';
+import { buildShape, SHAPES } from '../test/hostile/shapes';
 
 const plain = new MarkdownIt({ html: true, typographer: true }).use(footnote);
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 200);
@@ -93,6 +96,31 @@ function pipelineTable(): void {
     console.log(
       `${pad(countWords(text), 8)} ${pad(ms(ours.median, 2), 8)} ${pad(ms(base.median, 2), 8)} ${pad((ours.median / base.median).toFixed(2) + '×', 7)} ${pad(ms(edit.key, 3), 8)} ${pad(ms(edit.keyP95, 3), 8)} ${pad(ms(edit.enter, 3), 7)} ${pad(ours.runs, 5)}`,
     );
+  }
+}
+
+/** Best-of-`runs` time of `render()` on `text`, ms. */
+function bestTime(text: string, runs: number): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    render(text, { sourceLines: true });
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/** The timed twin of npm test's rule-call check: how render()'s time grows with 10× the input, per hostile shape. */
+function complexityTable(): void {
+  console.log('\nPipeline complexity in Node: render() of each hostile shape at 1,000 and 10,000 repeats, best of 7 and 3 runs, ms (linear ≈ 10×)');
+  console.log(`${'shape'.padEnd(24)} ${pad('1k', 8)} ${pad('10k', 9)} ${pad('ratio', 7)}`);
+  for (const name of Object.keys(SHAPES)) {
+    const small = buildShape(name, 1000);
+    const large = buildShape(name, 10_000);
+    bestTime(small, 3); // warm-up
+    const smallMs = bestTime(small, 7);
+    const largeMs = bestTime(large, 3);
+    console.log(`${name.padEnd(24)} ${pad(ms(smallMs, 2), 8)} ${pad(ms(largeMs, 2), 9)} ${pad((largeMs / Math.max(smallMs, 0.01)).toFixed(1) + '×', 7)}`);
   }
 }
 
@@ -169,6 +197,7 @@ async function scrollTable(): Promise<void> {
 
 async function main(): Promise<void> {
   if (!ONLY || ONLY === 'pipeline') pipelineTable();
+  if (!ONLY || ONLY === 'complexity') complexityTable();
   if (!ONLY || ONLY === 'latency') await latencyTables();
   if (!ONLY || ONLY === 'scroll') await scrollTable();
   if (!ONLY || ONLY === 'export') for (const row of await exportBenchRows()) console.log(row);

@@ -56,10 +56,10 @@ describe('crash journal in the Chromium shell', () => {
       );
       expect(restored).toBe(expected);
       await pressFileShortcut(second, 'Control+S');
-      await expect.poll(async () => (await readFile(file)).equals(Buffer.from(expected, 'utf8')), { timeout: 5000 }).toBe(true);
-      await expect.poll(() => second.page.title(), { timeout: 5000 }).toBe('slower-news.md — Byline');
+      await expect.poll(async () => (await readFile(file)).equals(Buffer.from(expected, 'utf8'))).toBe(true);
+      await expect.poll(() => second.page.title()).toBe('slower-news.md — Byline');
       // Saved: nothing of it is left to offer.
-      await expect.poll(async () => (await journalEntries(userData)).length, { timeout: 5000 }).toBe(0);
+      await expect.poll(async () => (await journalEntries(userData)).length).toBe(0);
     } finally {
       await second.stop();
     }
@@ -85,7 +85,7 @@ describe('crash journal in the Chromium shell', () => {
       expect(await dialog.locator('.recovery-entry-meta').textContent()).toContain('Never saved');
       await dialog.getByRole('button', { name: 'Discard' }).click();
       await expect.poll(() => dialog.count()).toBe(0);
-      await expect.poll(async () => (await journalEntries(userData)).length, { timeout: 5000 }).toBe(0);
+      await expect.poll(async () => (await journalEntries(userData)).length).toBe(0);
       expect(await second.page.title()).toBe('Untitled — Byline');
     } finally {
       await second.stop();
@@ -144,7 +144,7 @@ describe('crash journal in the Chromium shell', () => {
       const dialog = clean.page.locator('dialog[open].recovery-dialog');
       await dialog.waitFor({ timeout: 15_000 });
       await dialog.getByRole('button', { name: 'Discard' }).click();
-      await expect.poll(async () => (await journalEntries(userData)).length, { timeout: 5000 }).toBe(0);
+      await expect.poll(async () => (await journalEntries(userData)).length).toBe(0);
       clean.child.kill('SIGTERM');
       await waitForExit(clean);
       expect(await journalFiles(userData)).toEqual([]);

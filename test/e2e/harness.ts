@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
@@ -35,17 +34,6 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), `byline-${prefix}-`));
 }
@@ -65,11 +53,11 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     await mkdir(userData, { recursive: true });
     await writeFile(settingsFile, '{ "welcomed": true }\n');
   }
-  const port = await freePort();
   let output = '';
+  // Port 0: Chromium binds a free port itself and the shell prints it (no race for a port picked here).
   const child = spawn(
     process.execPath,
-    [path.join(DIST, 'electron/start.cjs'), ...(options.files ?? []), `--remote-debugging-port=${port}`],
+    [path.join(DIST, 'electron/start.cjs'), ...(options.files ?? []), '--remote-debugging-port=0'],
     {
       cwd: ROOT,
       env: { ...process.env, BYLINE_HEADLESS: '1', BYLINE_SHELL: 'chromium', BYLINE_USER_DATA: userData, ...options.env },
@@ -82,7 +70,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     child.once('exit', (code) => reject(new Error(`the shell exited early (code ${code}):\n${output}`))),
   );
   await Promise.race([waitFor(() => output.includes('Byline is ready.'), 60_000, () => output), exited]);
-  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const endpoint = /Byline: remote debugging on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+  if (!endpoint) throw new Error(`the shell did not say where remote debugging listens:\n${output}`);
+  const browser = await chromium.connectOverCDP(endpoint);
   const page = browser.contexts()[0]!.pages().find((p) => p.url().startsWith('https://byline.invalid/'));
   if (!page) throw new Error('the app page was not found over CDP');
   const preview = page.frames().find((f) => f.url().endsWith('/preview.html'));
@@ -117,5 +107,37 @@ export async function waitFor(check: () => boolean, timeoutMs: number, describe:
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms\n${describe()}`);
     await sleep(50);
+  }
+}
+
+/** Three animation frames of `page`: whatever a frame schedules (scroll sync, a repaint) has run. */
+export async function frames(page: Page, count = 3): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        const step = (left: number): void => void (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+        step(n);
+      }),
+    count,
+  );
+}
+
+/**
+ * Waits until `read` gives the same value twice in a row, a few animation
+ * frames and 50 ms apart: what moves (a scroll being synced, a layout
+ * settling) has stopped. Instead of a fixed sleep, which a loaded machine
+ * outruns.
+ */
+export async function waitForStill<T>(page: Page, read: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+  const start = Date.now();
+  let last = JSON.stringify(await read());
+  for (;;) {
+    await frames(page);
+    await sleep(50);
+    const value = await read();
+    const now = JSON.stringify(value);
+    if (now === last) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`still changing after ${timeoutMs} ms: ${now}`);
+    last = now;
   }
 }

@@ -15,21 +15,17 @@ import { corpusCategories, loadCorpus, prepareCorpus, type PreparedCorpus } from
 import { startApp, tempDir, type RunningApp } from './harness';
 
 const APP_URL = 'https://byline.invalid/';
-const RENDER_BOUND_MS = 10_000;
 /**
- * Known slow, not in our code: @lezer/markdown (the editor's highlighting)
- * parses a paragraph of 10k unclosed `[a](` in quadratic time (7.5 s in Node
- * alone at 10k; the preview renders it in well under a second). Bounded, not
- * fixed; remove once the parser is.
+ * How long a document may take to open before the test calls it a hang. Not
+ * a speed target: times are printed after the run, not asserted. The slowest
+ * open in about 2.5 s here (unclosed-links.md: @lezer/markdown, the editor's
+ * highlighting, parses 10k unclosed `[a](` in one paragraph in quadratic
+ * time; 50k-links.gen.md at scale 0.1: 5,000 links on one line), so a hang
+ * is anything 20× that; a loaded machine only makes the run slower.
  */
-const KNOWN_SLOW_MS: Record<string, number> = {
-  'unclosed-links.md': 45_000,
-  // 5,000 links on ONE line (at scale 0.1): the editor lays it out as a single wrapped line with
-  // its link marks, the preview as one paragraph of 5,000 markers plus a 5,000-item list: about
-  // 11 s here, linear (2,000 links: ~5 s). It was 36 s before link chips went linear and the list
-  // lost its value attributes (Chromium numbers explicit values in quadratic time).
-  '50k-links.gen.md': 30_000,
-};
+const HANG_MS = 60_000;
+/** Each document's time to open, printed after the run. */
+const openTimes: { label: string; ms: number }[] = [];
 /** The generated denial-of-service documents at this fraction of full size (1 = 50k links…). */
 const SCALE = Number(process.env.BYLINE_HOSTILE_SCALE ?? '0.1');
 
@@ -101,7 +97,11 @@ describe('the hostile documents corpus in the preview', () => {
       if (!url.startsWith(APP_URL) && !url.startsWith('data:')) offsite.push(`${url} from ${request.frame().url()}`);
     });
   });
-  afterAll(async () => app?.stop());
+  afterAll(async () => {
+    await app?.stop();
+    const slowest = [...openTimes].sort((a, b) => b.ms - a.ms).slice(0, 5);
+    if (slowest.length > 0) console.log(`hostile preview: ${openTimes.length} documents opened; slowest: ${slowest.map((t) => `${t.label} ${(t.ms / 1000).toFixed(1)} s`).join(', ')}`);
+  });
 
   async function open(file: string): Promise<number> {
     const name = path.basename(file);
@@ -115,7 +115,7 @@ describe('the hostile documents corpus in the preview', () => {
     }, file);
     expect(opened, `${name} opens`).toBe(true);
     await app.page
-      .waitForFunction((n) => document.getElementById('doc-title')?.textContent === n, name, { timeout: KNOWN_SLOW_MS[name] ?? RENDER_BOUND_MS })
+      .waitForFunction((n) => document.getElementById('doc-title')?.textContent === n, name, { timeout: HANG_MS })
       .catch((error: Error) => {
         throw new Error(`${name} did not open in time: ${error.message.split('\n')[0]}`);
       });
@@ -139,9 +139,8 @@ describe('the hostile documents corpus in the preview', () => {
   describe.each(categories)('%s', (category) => {
     it('renders each document inertly', async () => {
       for (const doc of corpus.docs.filter((d) => d.category === category)) {
-        const elapsed = await open(doc.file);
         const label = `${category}/${doc.name}`;
-        expect(elapsed, `${label} renders in bounded time`).toBeLessThan(KNOWN_SLOW_MS[doc.name] ?? RENDER_BOUND_MS);
+        openTimes.push({ label, ms: await open(doc.file) });
         expect(dialogs, `${label}: no dialog`).toEqual([]);
         expect(consoleLines.filter((line) => /pwned/i.test(line)), `${label}: no script ran`).toEqual([]);
         expect(await app.page.title(), `${label}: title untouched`).not.toMatch(/pwned/i);
@@ -154,7 +153,7 @@ describe('the hostile documents corpus in the preview', () => {
         expect(offsite, `${label}: no request off the machine`).toEqual([]);
         expect(await app.preview.evaluate(previewViolations, { tags: ALLOWED_TAGS, attrs: ALLOWED_ATTR }), `${label}: allowlisted markup only`).toEqual([]);
       }
-    }, 180_000);
+    }, 600_000);
   });
 
   it('shows images beside the document, and nothing from outside its folder', async () => {

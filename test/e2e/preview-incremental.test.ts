@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render } from '../../renderer/markdown/index';
 import { createSanitizer } from '../../renderer/preview/sanitize';
-import { ROOT, startApp, tempDir, type RunningApp } from './harness';
+import { ROOT, startApp, tempDir, waitForStill, type RunningApp } from './harness';
 
 // jsdom ships no types here; only its constructor is needed.
 const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: Window & typeof globalThis } };
@@ -136,8 +136,9 @@ describe('incremental preview in the Chromium shell', () => {
       (window as EditorWindow).__img = doc.querySelector('img');
       doc.querySelector('img')!.scrollIntoView({ block: 'center' });
     });
-    await app.page.waitForTimeout(300); // scroll sync settles
-    const before = await app.preview.evaluate(() => window.scrollY);
+    // Scroll sync settles: both panes still.
+    const bothPanes = async () => [await app.preview.evaluate(() => window.scrollY), await app.page.evaluate(() => document.querySelector('.cm-scroller')!.scrollTop)];
+    const [before] = await waitForStill(app.page, bothPanes);
     expect(before).toBeGreaterThan(0);
     const sameImage = (): Promise<boolean> =>
       app.page.evaluate(() => {
@@ -167,7 +168,7 @@ describe('incremental preview in the Chromium shell', () => {
   it('lays every block out exactly where the unchunked article puts it (margins collapse as in the export)', async () => {
     // A paragraph far off screen (its chunk skipped) grows by several lines: the blocks below must move with it.
     await app.preview.evaluate(() => window.scrollTo(0, 0));
-    await app.page.waitForTimeout(300);
+    await waitForStill(app.page, async () => [await app.preview.evaluate(() => window.scrollY), await app.page.evaluate(() => document.querySelector('.cm-scroller')!.scrollTop)]);
     const lines = (await editorText(app)).split('\n').length;
     const updated = app.page.evaluate(() => new Promise<void>((resolve) => window.addEventListener('byline:preview-updated', () => resolve(), { once: true })));
     await insertAtLine(app, Math.floor(lines * 0.6), `${'A long new paragraph written far below the top of the preview. '.repeat(12)}\n\n`);
@@ -204,8 +205,8 @@ describe('incremental preview in the Chromium shell', () => {
       return scroller.scrollTop;
     });
     expect(target).toBeGreaterThan(0);
-    await expect.poll(() => app.preview.evaluate(() => window.scrollY), { timeout: 5000 }).toBeGreaterThan(0);
-    await app.page.waitForTimeout(200);
+    await expect.poll(() => app.preview.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await waitForStill(app.page, () => app.preview.evaluate(() => window.scrollY));
     const { editorLine, previewLine } = await app.page.evaluate(() => {
       const content = document.querySelector('.cm-content') as unknown as {
         cmTile: { root: { view: { lineBlockAtHeight(h: number): { from: number }; documentTop: number; scrollDOM: Element; state: { doc: { lineAt(p: number): { number: number } } } } } };

@@ -161,7 +161,7 @@ describe('writing aids in the Chromium shell', () => {
 
     await dialog.getByLabel('Sepia', { exact: true }).check();
     await expect.poll(() => colours()).toMatchObject({ editor: 'rgb(244, 236, 216)', preview: 'rgb(244, 236, 216)', article: 'rgb(59, 47, 34)' });
-    await expect.poll(async () => (await settingsFile(app)).theme, { timeout: 5000 }).toBe('sepia');
+    await expect.poll(async () => (await settingsFile(app)).theme).toBe('sepia');
 
     // Text size and font: keyboard on the slider, a select.
     const size = dialog.getByRole('slider', { name: 'Text size' });
@@ -171,7 +171,7 @@ describe('writing aids in the Chromium shell', () => {
     await expect.poll(() => page.$eval('.cm-editor', (e) => getComputedStyle(e).fontSize)).toBe('20px');
     await dialog.getByLabel('Body font').selectOption('sans');
     await expect.poll(() => page.$eval('.cm-scroller', (e) => getComputedStyle(e).fontFamily)).toContain('Inter');
-    await expect.poll(async () => (await settingsFile(app)).fontSize, { timeout: 5000 }).toBe(20);
+    await expect.poll(async () => (await settingsFile(app)).fontSize).toBe(20);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     await shot(page, 'sepia');
@@ -187,7 +187,7 @@ describe('writing aids in the Chromium shell', () => {
     await page.keyboard.press('Escape');
     // Headless Chromium reports a light system scheme.
     await expect.poll(() => page.getAttribute('html', 'data-theme')).toBe('light');
-    await expect.poll(async () => (await settingsFile(app)).theme, { timeout: 5000 }).toBe('system');
+    await expect.poll(async () => (await settingsFile(app)).theme).toBe('system');
     await shot(page, 'light');
   });
 
@@ -200,9 +200,9 @@ describe('writing aids in the Chromium shell', () => {
     await page.locator('dialog[open]').getByLabel('Passive voice').check();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.cm-style-passive-voice').allTextContents()).toContain('are shut');
-    await expect.poll(async () => (await settingsFile(app)).styleChecks, { timeout: 5000 }).toEqual(['long-sentences', 'passive-voice']);
+    await expect.poll(async () => (await settingsFile(app)).styleChecks).toEqual(['long-sentences', 'passive-voice']);
     await page.locator('.cm-style-long-sentences').first().hover();
-    await expect.poll(() => page.locator('.cm-style-tooltip').textContent(), { timeout: 5000 }).toMatch(/^Long sentence: \d+ words/);
+    await expect.poll(() => page.locator('.cm-style-tooltip').textContent()).toMatch(/^Long sentence: \d+ words/);
     // Drawn outside the (contained, clipping) editor pane, themed like the editor.
     expect(await page.evaluate(() => {
       const tip = document.querySelector('.cm-style-tooltip')!.closest('.cm-tooltip')!;
@@ -261,7 +261,7 @@ describe('writing aids in the Chromium shell', () => {
     await expect.poll(() => current.count()).toBeGreaterThan(0);
     await expect.poll(() => current.first().evaluate((e) => getComputedStyle(e).opacity)).toBe('1');
     await expect.poll(() => page.locator('.cm-line:not(.cm-focus-current)').first().evaluate((e) => getComputedStyle(e).opacity)).toBe('0.3');
-    await expect.poll(async () => (await settingsFile(app)).focusMode, { timeout: 5000 }).toBe(true);
+    await expect.poll(async () => (await settingsFile(app)).focusMode).toBe(true);
     await shot(page, 'focus-mode');
 
     await page.keyboard.press('Control+Shift+Y');
@@ -423,7 +423,7 @@ describe('first run', () => {
     expect(await preview.locator('figure.quote figcaption').count()).toBe(1);
     expect(await preview.locator('section.sources li').count()).toBeGreaterThan(0);
     expect(await page.getAttribute('#app', 'data-dirty')).toBe('false');
-    await expect.poll(async () => (await settingsFile(app)).welcomed, { timeout: 5000 }).toBe(true);
+    await expect.poll(async () => (await settingsFile(app)).welcomed).toBe(true);
     await expect.poll(() => text(page, '#target-label')).toMatch(/^\d+ \/ 400 words$/);
     await page.keyboard.press('Control+Alt+O');
     await expect.poll(() => page.locator('#outline-panel .outline-link').allTextContents()).toEqual([

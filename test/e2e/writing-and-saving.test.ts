@@ -57,22 +57,22 @@ describe('writing and saving in the Chromium shell', () => {
   it('shows what you type in the preview', async () => {
     const sentence = 'A columnist types this sentence to see it appear.';
     await typeAtEnd(app, `\n\n${sentence}`);
-    await expect.poll(() => previewText(app), { timeout: 5000 }).toContain(sentence);
+    await expect.poll(() => previewText(app)).toContain(sentence);
     await expect.poll(() => app.page.title()).toBe('• sample-oped.md — Byline');
   });
 
   it('saves with Ctrl+S, byte for byte', async () => {
     const before = await readFile(SAMPLE, 'utf8');
     await pressFileShortcut(app, 'Control+S');
-    await expect.poll(() => readFile(file, 'utf8'), { timeout: 5000 }).toBe(`${before}\n\nA columnist types this sentence to see it appear.`);
-    await expect.poll(() => app.page.title(), { timeout: 5000 }).toBe('sample-oped.md — Byline');
+    await expect.poll(() => readFile(file, 'utf8')).toBe(`${before}\n\nA columnist types this sentence to see it appear.`);
+    await expect.poll(() => app.page.title()).toBe('sample-oped.md — Byline');
   });
 
   it('a preview link opens in the system browser, never in the window', async () => {
     const href = await app.preview.getAttribute('article a[href^="https://"]', 'href');
     expect(href).toBeTruthy();
     await app.preview.click(`article a[href="${href}"]`);
-    await expect.poll(async () => readFile(path.join(dir, 'opened-links.txt'), 'utf8').catch(() => ''), { timeout: 5000 }).toBe(`${href}\n`);
+    await expect.poll(async () => readFile(path.join(dir, 'opened-links.txt'), 'utf8').catch(() => '')).toBe(`${href}\n`);
     expect(app.page.url()).toBe('https://byline.invalid/');
     expect(app.preview.url()).toBe('https://byline.invalid/preview.html');
   });
@@ -85,7 +85,7 @@ describe('writing and saving in the Chromium shell', () => {
     expect(await app.page.getAttribute('#app', 'data-view')).toBe('preview');
     expect(await app.page.isVisible('#editor')).toBe(false);
     await expect
-      .poll(async () => JSON.parse(await readFile(path.join(app.userData, 'settings.json'), 'utf8')).viewMode, { timeout: 5000 })
+      .poll(async () => JSON.parse(await readFile(path.join(app.userData, 'settings.json'), 'utf8')).viewMode)
       .toBe('preview');
     await app.page.keyboard.press('Control+2');
     expect(await app.page.getAttribute('#app', 'data-view')).toBe('split');
@@ -97,7 +97,7 @@ describe('writing and saving in the Chromium shell', () => {
     const input = app.page.locator('dialog[open] input.path-input');
     await input.fill(target);
     await input.press('Enter');
-    await expect.poll(() => app.page.title(), { timeout: 5000 }).toBe('second-draft.md — Byline');
+    await expect.poll(() => app.page.title()).toBe('second-draft.md — Byline');
     expect(await readFile(target, 'utf8')).toBe(await readFile(file, 'utf8'));
   });
 
@@ -160,8 +160,8 @@ describe('faithful saves', () => {
       await typeAtEnd(app, ' and more');
       await pressFileShortcut(app, 'Control+S');
       const expected = Buffer.from('\uFEFF# Headline\r\n\r\nFirst line and more', 'utf8');
-      await expect.poll(async () => (await readFile(file)).equals(expected), { timeout: 5000 }).toBe(true);
-      await expect.poll(() => app.page.title(), { timeout: 5000 }).toBe('windows.md — Byline');
+      await expect.poll(async () => (await readFile(file)).equals(expected)).toBe(true);
+      await expect.poll(() => app.page.title()).toBe('windows.md — Byline');
     } finally {
       await app.stop();
     }
@@ -176,7 +176,8 @@ describe('faithful saves', () => {
     );
     const app = await startApp({ files: [file] });
     try {
-      await app.page.waitForTimeout(500);
+      // The document is drawn (so the checks below aren't of an empty preview)…
+      await expect.poll(() => app.preview.evaluate(() => document.getElementById('document')?.textContent ?? '')).toContain('Hostile');
       expect(await app.page.title()).toBe('hostile.md — Byline');
       const html = await app.preview.evaluate(() => document.getElementById('document')!.innerHTML);
       expect(html).not.toMatch(/<script|onerror|href="javascript:/i);

@@ -66,3 +66,9 @@ export function propertyRuns(numRuns: number, seed: number): Parameters<unknown>
   }
   return parameters;
 }
+
+/** A property test's time limit: `ms` in `npm test`, scaled with the runs when soaking. */
+export function propertyTimeout(ms: number): number {
+  const env: PropertyRunsEnv = process.env;
+  return env.BYLINE_SOAK === '1' ? Math.round(ms * Math.max(1, Number(env.BYLINE_SOAK_FACTOR ?? '10')) * 1.5) : ms;
+}

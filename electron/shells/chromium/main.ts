@@ -25,6 +25,7 @@ import { withFeatureSwitches } from './browser-switches';
 import { createChromiumLifecycle, type ChromiumLifecycle } from './window-lifecycle';
 import { createExportService } from '../../services/export/export-service';
 import { createChromiumPrinter } from './pdf-printer';
+import { readDevToolsPort } from './devtools-port';
 
 /** A name that can never resolve, so nothing about the app's origin leaves the machine. */
 export const APP_ORIGIN = 'https://byline.invalid';
@@ -119,6 +120,12 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
     }
     return handle(channel, payload);
   });
+
+  if (args.remoteDebuggingPort !== null) {
+    // The port actually bound (Chromium picks one for `=0`), for CDP clients to read.
+    const port = await readDevToolsPort(browserProfile);
+    console.log(port === null ? 'Byline: remote debugging did not start.' : `Byline: remote debugging on http://127.0.0.1:${port}`);
+  }
 
   const page = context.pages()[0] ?? (await context.newPage());
   // No other windows, no dialogs from page content: the app draws its own.

@@ -20,16 +20,15 @@ describe('front matter is data', () => {
     expect(render(`---\ntitle: !!binary PHNjcmlwdD4=\n---\n`).html).not.toMatch(/<script/);
   });
 
-  it('refuses alias bombs (billion laughs) quickly, with an error', () => {
+  it('refuses alias bombs (billion laughs) at the alias cap, with an error', () => {
     const yaml = [
       'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
       ...'bcdefg'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`),
       'title: *g',
     ].join('\n');
-    const start = performance.now();
     const fm = read(yaml);
-    expect(performance.now() - start).toBeLessThan(2000);
-    expect(fm.error).toBeDefined();
+    // Refused by the alias cap, before anything is expanded.
+    expect(fm.error?.message).toMatch(/alias/i);
     expect(fm.title).toBeUndefined();
   });
 

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ChangeSet, Text } from '@codemirror/state';
 import fc from 'fast-check';
-import { propertyRuns } from '../../support/property-runs';
+import { propertyRuns, propertyTimeout } from '../../support/property-runs';
 import { describe, expect, it } from 'vitest';
 import { render, type RenderOptions } from '../../../renderer/markdown/index';
 import { countText, countedUnits, unitBlocks } from '../../../renderer/markdown/word-count';
@@ -78,21 +78,21 @@ function checkBursts(start: string, options: RenderOptions, steps: { edit: Edit;
 }
 
 describe('the editor path renders exactly what render() does, after every burst of edits', () => {
-  it('on the sample op-ed, and its counts are countText()', { timeout: 300_000 }, () => {
+  it('on the sample op-ed, and its counts are countText()', { timeout: propertyTimeout(300_000) }, () => {
     fc.assert(
       fc.property(burstArb, (steps) => checkBursts(sample, { sourceLines: true }, steps, true)),
       propertyRuns(150, 3101),
     );
   });
 
-  it('on the sample op-ed with footnote-only links', { timeout: 300_000 }, () => {
+  it('on the sample op-ed with footnote-only links', { timeout: propertyTimeout(300_000) }, () => {
     fc.assert(
       fc.property(burstArb, (steps) => checkBursts(sample, { links: 'footnotes', sourceLines: true }, steps, false)),
       propertyRuns(60, 3102),
     );
   });
 
-  it('on a generated 12k-word document', { timeout: 300_000 }, () => {
+  it('on a generated 12k-word document', { timeout: propertyTimeout(300_000) }, () => {
     const big = generatedDocument(20);
     fc.assert(
       fc.property(fc.array(fc.record({ edit: editArb, render: fc.boolean() }), { minLength: 1, maxLength: 10 }), (steps) =>

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { propertyRuns } from '../../support/property-runs';
+import { propertyRuns, propertyTimeout } from '../../support/property-runs';
 import { describe, expect, it } from 'vitest';
 import { render, type RenderOptions } from '../../../renderer/markdown/index';
 import { createIncrementalRenderer } from '../../../renderer/markdown/incremental/incremental-renderer';
@@ -41,7 +41,7 @@ const OPTION_SETS: RenderOptions[] = [
 
 describe('incremental rendering equals a full render after every edit', () => {
   OPTION_SETS.forEach((options, i) => {
-    it(`on the sample op-ed, options ${JSON.stringify(options)}`, { timeout: 300_000 }, () => {
+    it(`on the sample op-ed, options ${JSON.stringify(options)}`, { timeout: propertyTimeout(300_000) }, () => {
       fc.assert(
         fc.property(fc.array(editArb, { minLength: 1, maxLength: 25 }), (edits) => checkSequence(sample, options, edits)),
         propertyRuns(120, 3201 + i),
@@ -49,7 +49,7 @@ describe('incremental rendering equals a full render after every edit', () => {
     });
   });
 
-  it('on a generated 12k-word document', { timeout: 300_000 }, () => {
+  it('on a generated 12k-word document', { timeout: propertyTimeout(300_000) }, () => {
     const big = generatedDocument(20);
     fc.assert(
       fc.property(fc.array(editArb, { minLength: 1, maxLength: 12 }), (edits) => checkSequence(big, { sourceLines: true }, edits)),

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { render, type RenderOptions } from '../../../renderer/markdown/index';
 import { createIncrementalRenderer } from '../../../renderer/markdown/incremental/incremental-renderer';
-import { propertyRuns } from '../../support/property-runs';
+import { propertyRuns, propertyTimeout } from '../../support/property-runs';
 import { applyEdit, editArb } from './edit-model';
 
 const label = fc.constantFrom('a', 'b', 'c');
@@ -83,7 +83,7 @@ describe('notes, references and inline notes, edited at random', () => {
     { options: { links: 'inline' }, seed: 3303 },
   ];
   for (const { options, seed } of cases) {
-    it(`render the same incrementally and number consistently, options ${JSON.stringify(options)}`, { timeout: 300_000 }, () => {
+    it(`render the same incrementally and number consistently, options ${JSON.stringify(options)}`, { timeout: propertyTimeout(300_000) }, () => {
       fc.assert(
         fc.property(documentArb, fc.array(fc.oneof(editArb, fc.tuple(fc.nat(), block).map(([at, snippet]) => ({ at, snippet }))), { maxLength: 12 }), (start, edits) => {
           const incremental = createIncrementalRenderer(options);

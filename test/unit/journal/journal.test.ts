@@ -160,8 +160,10 @@ describe('crash journal', () => {
     const texts = Array.from({ length: 60 }, (_, i) => `version ${i} `.repeat(2000));
     const file = () => path.join(dir, 'journal', `${journal.sessionId}.buffer-0001.json`);
     let reads = 0;
+    let writing = true;
+    // Reads while the writes go on, and at least once after the first lands, however the two interleave.
     const reader = (async () => {
-      for (let i = 0; i < 40; i++) {
+      while (writing || reads === 0) {
         const raw = await readFile(file(), 'utf8').catch(() => null);
         if (raw !== null) {
           expect(() => JSON.parse(raw)).not.toThrow();
@@ -171,6 +173,7 @@ describe('crash journal', () => {
       }
     })();
     const results = await Promise.all(texts.map((text) => journal.write(entry({ text }))));
+    writing = false;
     await reader;
     expect(results.every((r) => r.ok)).toBe(true);
     expect(reads).toBeGreaterThan(0);

@@ -14,7 +14,8 @@
  * one drawn.
  */
 import fc from 'fast-check';
-import { propertyRuns } from '../../support/property-runs';
+import { propertyRuns, propertyTimeout } from '../../support/property-runs';
+import { nextTask } from '../../support/next-task';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../../renderer/markdown/index';
 import { createIncrementalRenderer } from '../../../renderer/markdown/incremental/incremental-renderer';
@@ -85,10 +86,11 @@ function checkChunks(article: Element, patcher: BlockPatcher): void {
 }
 
 describe('the chunked preview', () => {
-  it('shows every block as drawn afresh (a full render, without raw HTML) after every edit, and keeps its chunks in order', { timeout: 300_000 }, () => {
+  it('shows every block as drawn afresh (a full render, without raw HTML) after every edit, and keeps its chunks in order', { timeout: propertyTimeout(300_000) }, async () => {
     const start = generatedDocument(5);
-    fc.assert(
-      fc.property(fc.array(editArb, { minLength: 1, maxLength: 10 }), (edits) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(editArb, { minLength: 1, maxLength: 10 }), async (edits) => {
+        await nextTask();
         const article = document.createElement('article');
         const patcher = new BlockPatcher(article, new FragmentCache(sanitize));
         const renderer = createIncrementalRenderer({ sourceLines: true });
@@ -111,10 +113,11 @@ describe('the chunked preview', () => {
     );
   });
 
-  it('drawn a prefix at a time (a document being opened), edited meanwhile, ends as every block drawn afresh', { timeout: 300_000 }, () => {
+  it('drawn a prefix at a time (a document being opened), edited meanwhile, ends as every block drawn afresh', { timeout: propertyTimeout(300_000) }, async () => {
     const start = generatedDocument(4);
-    fc.assert(
-      fc.property(fc.array(fc.oneof(editArb.map((edit) => ({ edit })), fc.integer({ min: 1, max: 30 }).map((grow) => ({ grow }))), { minLength: 1, maxLength: 10 }), (steps) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(editArb.map((edit) => ({ edit })), fc.integer({ min: 1, max: 30 }).map((grow) => ({ grow }))), { minLength: 1, maxLength: 10 }), async (steps) => {
+        await nextTask();
         const article = document.createElement('article');
         const patcher = new BlockPatcher(article, new FragmentCache(sanitize));
         const renderer = createIncrementalRenderer({ sourceLines: true });

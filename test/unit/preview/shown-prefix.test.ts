@@ -6,7 +6,7 @@
  * the full result itself.
  */
 import fc from 'fast-check';
-import { propertyRuns } from '../../support/property-runs';
+import { propertyRuns, propertyTimeout } from '../../support/property-runs';
 import { describe, expect, it } from 'vitest';
 import { createIncrementalRenderer, type IncrementalResult } from '../../../renderer/markdown/incremental/incremental-renderer';
 import { mapPrefix, ShownPrefix } from '../../../renderer/preview/shown-prefix';
@@ -45,7 +45,7 @@ describe('mapPrefix', () => {
 });
 
 describe('the prefix on show', () => {
-  it('is a prefix of the current document after any edits and grows, and ends as the full result', { timeout: 120_000 }, () => {
+  it('is a prefix of the current document after any edits and grows, and ends as the full result', { timeout: propertyTimeout(120_000) }, () => {
     const start = generatedDocument(4);
     const step = fc.oneof(
       { weight: 3, arbitrary: editArb.map((edit) => ({ edit })) },

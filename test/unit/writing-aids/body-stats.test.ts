@@ -4,7 +4,7 @@
  * run out of time part way or at once, they equal a count from scratch.
  */
 import fc from 'fast-check';
-import { propertyRuns } from '../../support/property-runs';
+import { propertyRuns, propertyTimeout } from '../../support/property-runs';
 import { describe, expect, it } from 'vitest';
 import { BodyStats } from '../../../renderer/app/body-stats';
 import { createIncrementalRenderer } from '../../../renderer/markdown/incremental/incremental-renderer';
@@ -17,7 +17,7 @@ function tickingClock(): () => number {
 }
 
 describe('BodyStats', () => {
-  it('equals a count from scratch after every edit, however the counting is sliced', { timeout: 120_000 }, () => {
+  it('equals a count from scratch after every edit, however the counting is sliced', { timeout: propertyTimeout(120_000) }, () => {
     const start = generatedDocument(3);
     fc.assert(
       fc.property(fc.array(fc.record({ edit: editArb, budget: fc.constantFrom(0, 1, 3, Infinity) }), { minLength: 1, maxLength: 15 }), (steps) => {
