@@ -16,7 +16,7 @@
  *
  *   <sup class="source-ref"><a href="#source-N" id="source-ref-N-K">N</a></sup>
  *   <section class="sources" aria-labelledby="sources-heading">
- *   <h2 id="sources-heading">Sources</h2>     ("Notes" when it lists only notes)
+ *   <h2 id="sources-heading">Sources and notes</h2>   (see `listHeading`)
  *   <ol>
  *   <li id="source-1" value="1" class="source"><span class="source-title">…</span>
  *     · <span class="source-domain">…</span> · <a class="source-url" href="…">…</a> ↩…</li>
@@ -38,6 +38,25 @@ export interface SourceMark {
 
 /** On link_open/link_close: draw no `<a>` (footnote-only output). */
 export const PLAIN = Object.freeze({ plain: true });
+
+/** What the list holds: set on `byline_sources_open` (source-links.ts, and the incremental renderer's sources-section.ts). */
+// A type, not an interface: token meta is a `Record<string, unknown>`.
+export type ListContents = {
+  hasSources: boolean;
+  hasNotes: boolean;
+};
+
+/**
+ * The list's heading says what it holds: "Sources", "Notes", or "Sources and
+ * notes". Sources and notes keep one numbering and one list in number order,
+ * so a reader of a printed page who meets a 5 finds it in the one place
+ * where the numbers run 1, 2, 3…; the heading just doesn't call a note a source.
+ * The plain-text export uses the same words.
+ */
+export function listHeading({ hasSources, hasNotes }: ListContents): string {
+  if (hasSources && hasNotes) return 'Sources and notes';
+  return hasSources ? 'Sources' : 'Notes';
+}
 
 /** The env key that asks for portable HTML (see above). */
 export const PORTABLE_ENV_KEY = 'bylinePortable';
@@ -82,7 +101,7 @@ export function installSourcesListRenderers(md: MarkdownIt, { explicitNumbers }:
   };
 
   rules.byline_sources_open = (tokens, idx) => {
-    const heading = (tokens[idx]!.meta as { hasSources: boolean }).hasSources ? 'Sources' : 'Notes';
+    const heading = listHeading(tokens[idx]!.meta as ListContents);
     return `<section class="sources" aria-labelledby="sources-heading">\n<h2 id="sources-heading">${heading}</h2>\n<ol>\n`;
   };
   rules.byline_sources_close = () => '</ol>\n</section>\n';

@@ -120,10 +120,10 @@ describe('byline export: PDF (e2e)', () => {
     pdf = path.join(dir, 'sample-oped.pdf');
   }, 90_000);
 
-  it('has the headline, every source URL, Sources and page numbers', () => {
+  it('has the headline, every source URL, the list of sources and notes, and page numbers', () => {
     const text = poppler('pdftotext', [pdf, '-']);
     expect(text).toContain(HEADLINE);
-    expect(text).toContain('Sources');
+    expect(text).toMatch(/^Sources and notes$/m);
     // A URL may wrap at a hyphen, which pdftotext joins without it: compare without spaces and hyphens.
     const squeezed = text.replace(/[\s-]+/g, '');
     for (const url of SOURCE_URLS) expect(squeezed).toContain(url.replace(/-/g, ''));
@@ -161,7 +161,7 @@ describe('byline export: PDF with notes at the foot of each page (e2e)', () => {
     expect(pageOf('10. Find your councillor')).toBe(pageOf('write to your councillor'));
     expect(pageOf('5. Figures are for the four largest branches')).toBe(pageOf('most council offices are shut'));
     texts.forEach((t, i) => expect(t).toContain(`Page ${i + 1} of ${pages}`));
-    expect(texts.join('\n')).not.toMatch(/^Sources$/m);
+    expect(texts.join('\n')).not.toMatch(/^(?:Sources|Notes|Sources and notes)$/m);
     expect(poppler('pdffonts', [pdf])).toMatch(/SourceSerif4-Regular/);
     poppler('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(ARTIFACTS, 'export-page-notes')]);
   }, 90_000);

@@ -44,6 +44,13 @@ describe('the sample op-ed in the preview and the editor', () => {
     expect(await items.count()).toBe(10);
     expect(await app.preview.locator('section.sources li.source').count()).toBe(9);
     expect(await app.preview.locator('section.sources li.note').count()).toBe(1);
+    // One list, one numbering; its heading (which names the section) says it holds notes as well as sources.
+    expect(
+      await app.preview.evaluate(() => {
+        const section = document.querySelector('section.sources')!;
+        return document.getElementById(section.getAttribute('aria-labelledby')!)?.textContent;
+      }),
+    ).toBe('Sources and notes');
     // Every body link's URL is listed under its marker's number.
     const links = await app.preview.evaluate(() =>
       [...document.querySelectorAll('article a[href^="http"]:not(.source-url)')]

@@ -9,6 +9,7 @@ import type { Token } from 'markdown-it';
 import { dateFormatter, formatDate } from '../../../renderer/markdown/article-header';
 import type { FrontMatter } from '../../../renderer/markdown/front-matter-fields';
 import type { SourceEntry } from '../../../renderer/markdown/source-types';
+import { listHeading, type ListContents } from '../../../renderer/markdown/sources-list';
 import type { ParsedDocument } from './export-markdown';
 import { fieldText, inlineText } from './plain-inline';
 import { TEXT_WIDTH, wrapText } from './text-wrap';
@@ -103,7 +104,7 @@ export function plainText(doc: ParsedDocument, locale = 'en-GB'): string {
         i = tableBlock(tokens, i, emit, top().rest);
         break;
       case 'byline_sources_open':
-        blocks.push(`${'-'.repeat(20)}\n\n${(token.meta as { hasSources: boolean }).hasSources ? 'Sources' : 'Notes'}`);
+        blocks.push(`${'-'.repeat(20)}\n\n${listHeading(token.meta as ListContents)}`);
         break;
       case 'byline_source_item':
         emit(sourceLines(md, (token.meta as { entry: SourceEntry }).entry));

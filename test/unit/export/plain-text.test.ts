@@ -25,12 +25,22 @@ describe('plain-text export (Node)', () => {
 
   it('lists the numbered sources at the end with full URLs', async () => {
     const text = await exportText({ format: 'txt', markdown: SAMPLE });
-    const sources = text.slice(text.lastIndexOf('\nSources\n'));
+    const sources = text.slice(text.lastIndexOf('\nSources and notes\n'));
     expect(sources).toContain('[1] Draft budget 2024–25, Finance Committee. council.example.gov.\n    https://council.example.gov/budget/2024/draft');
     expect(sources).toContain('[5] Figures are for the four largest branches');
     expect(sources).toContain('[10] Find your councillor. council.example.gov.\n     https://council.example.gov/contact');
     expect(sources.match(/^\[\d+\]/gm)).toHaveLength(10);
     expect(text.endsWith('\n')).toBe(true);
+  });
+
+  it('heads the list with what it holds: sources and notes, sources, or notes', async () => {
+    const heading = async (markdown: string) => {
+      const lines = (await exportText({ format: 'txt', markdown })).split('\n');
+      return lines[lines.indexOf('-'.repeat(20)) + 2];
+    };
+    expect(await heading(SAMPLE.replace(/^---[\s\S]*?\n---\n/, ''))).toBe('Sources and notes');
+    expect(await heading('A [study](https://example.com/s).\n')).toBe('Sources');
+    expect(await heading('A claim.[^n]\n\n[^n]: The note.\n')).toBe('Notes');
   });
 
   it('shows links inline as text (url) when asked', async () => {
