@@ -81,7 +81,8 @@ function openingOf(tokens: Token[], close: number): Token | undefined {
  * `value` in quadratic time (5,000 sources: 10 s), so we don't add them there.
  */
 export function installSourcesListRenderers(md: MarkdownIt, { explicitNumbers }: { explicitNumbers: boolean }): void {
-  const value = (number: number): string => (explicitNumbers ? ` value="${number}"` : '');
+  // `explicit` on an item's meta: an output that dropped some entries (notes at the foot of the page) numbers the rest itself.
+  const value = (number: number, meta: { explicit?: boolean }): string => (explicitNumbers || meta.explicit ? ` value="${number}"` : '');
   const escape = md.utils.escapeHtml;
   const rules = md.renderer.rules;
 
@@ -107,19 +108,20 @@ export function installSourcesListRenderers(md: MarkdownIt, { explicitNumbers }:
   rules.byline_sources_close = () => '</ol>\n</section>\n';
 
   rules.byline_source_item = (tokens, idx, _options, env) => {
-    const entry = (tokens[idx]!.meta as { entry: SourceEntry }).entry;
+    const meta = tokens[idx]!.meta as { entry: SourceEntry; explicit?: boolean };
+    const entry = meta.entry;
     const shownUrl = escape(readableUrl(md, entry.url));
     const label = entry.title || entry.text || readableUrl(md, entry.url);
     const href = isPortable(env) && isRelativeUrl(entry.url) ? null : safeHref(md, entry.url);
-    let html = `<li id="source-${entry.number}"${value(entry.number)} class="source"><span class="source-title">${escape(label)}</span>`;
+    let html = `<li id="source-${entry.number}"${value(entry.number, meta)} class="source"><span class="source-title">${escape(label)}</span>`;
     if (entry.domain) html += ` · <span class="source-domain">${escape(entry.domain)}</span>`;
     html += href === null ? ` · <span class="source-url">${shownUrl}</span>` : ` · <a class="source-url" href="${escape(href)}">${shownUrl}</a>`;
     return `${html}${isPortable(env) ? '' : backrefs(entry.number, entry.citations)}</li>\n`;
   };
 
   rules.byline_note_open = (tokens: Token[], idx: number) => {
-    const { number } = tokens[idx]!.meta as { number: number };
-    return `<li id="source-${number}"${value(number)} class="note">`;
+    const meta = tokens[idx]!.meta as { number: number; explicit?: boolean };
+    return `<li id="source-${meta.number}"${value(meta.number, meta)} class="note">`;
   };
   rules.byline_note_close = () => '</li>\n';
   rules.byline_backrefs = (tokens, idx, _options, env) => {

@@ -134,6 +134,10 @@ function dropPlacedEntries(tokens: Token[], listStart: number, placed: ReadonlyS
     return;
   }
   tokens.splice(listStart + 1, tokens.length - listStart - 2, ...kept);
+  // What is left has gaps in its numbers: each item says its own (`value`).
+  for (const token of kept) {
+    if (token.type === 'byline_source_item' || token.type === 'byline_note_open') token.meta = { ...(token.meta as object), explicit: true };
+  }
   // The heading says what is left: a list of sources and notes may keep only notes.
   tokens[listStart]!.meta = listContents(
     kept.flatMap((token): { kind: 'link' | 'note' }[] =>
