@@ -168,7 +168,7 @@ describe('byline export: PDF with notes at the foot of each page (e2e)', () => {
 });
 
 describe('byline export: plain text and errors (e2e)', () => {
-  it('writes the plain-text shape', async () => {
+  it('writes the plain-text shape: one line per paragraph', async () => {
     const result = await cli(['export', 'sample-oped.md', '--to', 'txt'], dir);
     expect(result.code, result.stderr).toBe(0);
     const text = await readFile(path.join(dir, 'sample-oped.txt'), 'utf8');
@@ -176,8 +176,22 @@ describe('byline export: plain text and errors (e2e)', () => {
     expect(lines[0]).toBe(HEADLINE);
     expect(lines).toContain('By Test Fixture Columnist · 17 March 2024 · The Riverside Argument');
     expect(lines.filter((l) => l.startsWith('    — '))).toHaveLength(2);
-    for (const line of lines) if (!line.includes('://')) expect([...line].length).toBeLessThanOrEqual(72);
+    expect(lines).toContain('    — Head librarian of the Eastside branch, speaking to the Riverside Ledger[3]');
+    expect(lines.some((l) => l.startsWith('The council’s budget committee') && l.endsWith('So is the thinking behind it.'))).toBe(true);
     for (const url of SOURCE_URLS) expect(lines.map((l) => l.trim())).toContain(url);
+  });
+
+  it('wraps plain text with --wrap N, and refuses a bad N with exit code 2', async () => {
+    const result = await cli(['export', 'sample-oped.md', '--to', 'txt', '--wrap', '72', '-o', 'wrapped.txt'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = (await readFile(path.join(dir, 'wrapped.txt'), 'utf8')).split('\n');
+    for (const line of lines) if (!line.includes('://')) expect([...line].length).toBeLessThanOrEqual(72);
+    expect(lines).toContain('    — Head librarian of the Eastside branch, speaking to the Riverside');
+    for (const url of SOURCE_URLS) expect(lines.map((l) => l.trim())).toContain(url);
+    const bad = await cli(['export', 'sample-oped.md', '--to', 'txt', '--wrap', '0'], dir);
+    expect(bad).toMatchObject({ code: 2, stdout: '', stderr: 'byline export: --wrap needs a whole number of columns, 20 or more (e.g. --wrap 72), not “0”.\n' });
+    const html = await cli(['export', 'sample-oped.md', '--to', 'html', '--wrap', '72'], dir);
+    expect(html).toMatchObject({ code: 2, stderr: 'byline export: --wrap applies to plain text only (--to txt).\n' });
   });
 
   it('prints a progress line per file when exporting several', async () => {
@@ -200,7 +214,9 @@ describe('byline export: plain text and errors (e2e)', () => {
   });
 
   it('still answers --help and --version', async () => {
-    expect((await cli(['--help'], dir)).stdout).toContain('byline export FILE ... --to html|pdf|txt');
+    const help = (await cli(['--help'], dir)).stdout;
+    expect(help).toContain('byline export FILE ... --to html|pdf|txt');
+    expect(help).toMatch(/^ {2}--wrap N {2,}plain text: wrap lines at N characters/m);
     expect((await cli(['--version'], dir)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
