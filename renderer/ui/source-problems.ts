@@ -59,10 +59,15 @@ function normalText(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** Quoted, unless the text already is (a link text may carry its own quotation marks, any language's). */
+function quoted(text: string): string {
+  return /^["'“‘«»„‚‹›「『].*["'”’»«“‹›」』]$/su.test(text) ? text : `“${text}”`;
+}
+
 /** “a”, “b” and “c”. */
 function quotedList(items: readonly string[]): string {
-  const quoted = items.map((item) => `“${item}”`);
-  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+  const all = items.map(quoted);
+  return all.length < 2 ? all.join('') : `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}`;
 }
 
 function reportFor(source: SourceEntry, citations: Citation[]): SourceReport {
@@ -76,7 +81,7 @@ function reportFor(source: SourceEntry, citations: Citation[]): SourceReport {
   if (texts.size > 1) {
     const cited = `Cited as ${quotedList([...texts.values()])}.`;
     // Without a title the Sources list names the source by its first link text, which may be “a survey”: say how to name it.
-    notes.push(source.title ? cited : `${cited} The Sources list calls it “${source.text || source.url}”; to name it, give a link a title: [text](url "Name").`);
+    notes.push(source.title ? cited : `${cited} The Sources list calls it ${quoted(source.text || source.url)}; to name it, give a link a title: [text](url "Name").`);
   }
   const bare = citations.find((c) => BARE_URL_TEXT.test(c.text.trim()));
   if (bare) problems.push(`A bare URL as link text: “${bare.text.trim()}”. Describe the source instead.`);

@@ -21,6 +21,13 @@ describe('sources panel reports (Node)', () => {
     expect(report!.problems).toEqual([]);
   });
 
+  it('does not quote a link text that carries its own quotation marks', () => {
+    const [report] = reports('As ["anonymous officials"](https://wire.example.com/a) said, and [aiding](https://wire.example.com/a).\n');
+    expect(report!.notes).toEqual([
+      'Cited as “anonymous officials” and “aiding”. The Sources list calls it “anonymous officials”; to name it, give a link a title: [text](url "Name").',
+    ]);
+  });
+
   it('says nothing when every citation uses the same text (case and spacing aside)', () => {
     const [report] = reports('[The  report](https://example.com/r) and [the report](https://example.com/r).\n');
     expect(report!.notes).toEqual([]);
