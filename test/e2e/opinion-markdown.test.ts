@@ -110,6 +110,32 @@ describe('the sample op-ed in the preview and the editor', () => {
   });
 });
 
+describe('the list at the end, as the writer types', () => {
+  it('is headed for what it holds: Sources, then Sources and notes, then Notes', async () => {
+    const file = path.join(await tempDir('heading'), 'piece.md');
+    await writeFile(file, 'A [study](https://example.com/study) says so.\n');
+    const app = await startApp({ files: [file] });
+    const heading = () =>
+      app.preview.evaluate(() => {
+        const section = document.querySelector('section.sources');
+        return section && document.getElementById(section.getAttribute('aria-labelledby')!)?.textContent;
+      });
+    try {
+      await expect.poll(heading).toBe('Sources');
+      await app.page.locator('.cm-content').click();
+      await app.page.keyboard.press('Control+End');
+      await app.page.keyboard.insertText('\nA claim.[^why]\n\n[^why]: Why it holds.\n');
+      await expect.poll(heading).toBe('Sources and notes');
+      await app.page.keyboard.press('Control+A');
+      await app.page.keyboard.insertText('A claim.[^why]\n\n[^why]: Why it holds.\n');
+      await expect.poll(heading).toBe('Notes');
+      expect(await app.preview.locator('section.sources li').allTextContents()).toEqual([expect.stringMatching(/^Why it holds\./)]);
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
 describe('malformed front matter', () => {
   it('still renders the document and marks the error on its line in the editor', async () => {
     const file = path.join(await tempDir('yaml'), 'broken.md');
