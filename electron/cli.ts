@@ -30,6 +30,9 @@ Export options:
   --notes end|page           PDF: notes and sources at the end, or at the
                              foot of each page (default: end)
   --fragment                 HTML: the article alone, for pasting into a CMS
+  --wrap N                   plain text: wrap lines at N characters (20 or
+                             more; default: one line per paragraph, for mail
+                             clients and forms that wrap text themselves)
 
 PDF needs Chrome or Chromium (or BYLINE_CHROMIUM=/path/to/chrome); where
 there is none, Electron's binary prints instead when it is installed.

@@ -18,7 +18,7 @@ import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { bylineEnv, type BylineEnv } from './byline-env';
 import type { LinkMode, NoteEntry, SourceEntry } from './source-types';
 import { sourceDomain, sourceKey } from './source-url';
-import { installSourcesListRenderers, PLAIN, type SourceMark } from './sources-list';
+import { installSourcesListRenderers, PLAIN, type ListContents, type SourceMark } from './sources-list';
 
 export interface SourceLinksOptions {
   /** How body links appear: link only, marker only (text without `<a>`), or both. */
@@ -221,11 +221,16 @@ function attr(token: Token, name: string): string {
 }
 
 
+/** Whether a list of these entries holds sources, notes, or both (its heading says so). */
+export function listContents(entries: readonly { kind: 'link' | 'note' }[]): ListContents {
+  return { hasSources: entries.some((entry) => entry.kind === 'link'), hasNotes: entries.some((entry) => entry.kind === 'note') };
+}
+
 /** The list at the end: every numbered entry, sources and notes alike, in number order. */
 export function appendSourcesList(state: StateCore, out: Token[], entries: Entry[], noteBodies: Map<number, Token[]>): void {
   const open = new state.Token('byline_sources_open', 'section', 1);
   open.block = true;
-  open.meta = { hasSources: entries.some((entry) => entry.kind === 'link') };
+  open.meta = listContents(entries);
   out.push(open);
   for (const entry of entries) {
     if (entry.kind === 'link') {

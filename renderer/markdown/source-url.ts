@@ -57,6 +57,15 @@ export function safeHref(md: MarkdownIt, url: string): string | null {
   return md.validateLink(url) ? url : null;
 }
 
+/**
+ * Whether a URL is relative to the page it sits in (`#anchor`, `/path`,
+ * `notes.md`): no scheme and no `//host`. Such a link means nothing once the
+ * HTML is pasted into someone else's page.
+ */
+export function isRelativeUrl(url: string): boolean {
+  return !SCHEME.test(url) && !url.startsWith('//');
+}
+
 function splitAuthority(authority: string): { userinfo: string; host: string; port: string } {
   const at = authority.lastIndexOf('@');
   const userinfo = at === -1 ? '' : authority.slice(0, at + 1);

@@ -1,7 +1,7 @@
 /**
  * The Sources section at the end of the preview, patched entry by entry: the
  * section and its heading are built once (again only when the heading
- * changes between "Sources" and "Notes"), entries whose HTML is unchanged
+ * changes: "Sources", "Notes" or "Sources and notes"), entries whose HTML is unchanged
  * keep their nodes, and only the changed run in the middle is replaced.
  */
 import type { SourcesSection } from '../markdown/incremental/incremental-renderer';

@@ -1,9 +1,10 @@
 /**
  * What the sources panel shows, as a pure function of the pipeline's
  * metadata: every numbered source with its citations and its problems —
- * a malformed URL, a web link that isn't https, the same URL cited under
- * different link texts, a bare URL as link text — plus the links that have
- * no URL at all. No DOM: tested in Node.
+ * a malformed URL, a web link that isn't https, a bare URL as link text —
+ * plus the links that have no URL at all. The same URL cited under
+ * different link texts ("a survey", later "the Pew data") is ordinary in an
+ * op-ed, so it is a quiet note, not a problem. No DOM: tested in Node.
  */
 import type { Citation, DocumentMeta, SourceEntry } from '../markdown';
 
@@ -11,10 +12,13 @@ export interface SourceReport {
   number: number;
   url: string;
   domain: string;
-  /** The source's title attribute, else its first link text. */
+  /** The source's title attribute (from whichever citation has one), else its first link text, as the Sources list names it. */
   title: string;
   citations: Citation[];
+  /** What is wrong: shown as problems and counted. */
   problems: string[];
+  /** Worth knowing, nothing wrong: shown quietly, not counted. */
+  notes: string[];
 }
 
 export interface EmptyLinkReport {
@@ -55,14 +59,30 @@ function normalText(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** Quoted, unless the text already is (a link text may carry its own quotation marks, any language's). */
+function quoted(text: string): string {
+  return /^["'“‘«»„‚‹›「『].*["'”’»«“‹›」』]$/su.test(text) ? text : `“${text}”`;
+}
+
+/** “a”, “b” and “c”. */
+function quotedList(items: readonly string[]): string {
+  const all = items.map(quoted);
+  return all.length < 2 ? all.join('') : `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}`;
+}
+
 function reportFor(source: SourceEntry, citations: Citation[]): SourceReport {
   const problems: string[] = [];
+  const notes: string[] = [];
   const malformed = urlProblem(source.url);
   if (malformed) problems.push(malformed);
   else if (/^http:/i.test(source.url)) problems.push('Not https: the link is not secure.');
   const texts = new Map<string, string>();
-  for (const citation of citations) if (citation.text.trim()) texts.set(normalText(citation.text), citation.text.trim());
-  if (texts.size > 1) problems.push(`The same URL is cited with different link texts: ${[...texts.values()].map((t) => `“${t}”`).join(', ')}.`);
+  for (const citation of citations) if (citation.text.trim() && !texts.has(normalText(citation.text))) texts.set(normalText(citation.text), citation.text.trim());
+  if (texts.size > 1) {
+    const cited = `Cited as ${quotedList([...texts.values()])}.`;
+    // Without a title the Sources list names the source by its first link text, which may be “a survey”: say how to name it.
+    notes.push(source.title ? cited : `${cited} The Sources list calls it ${quoted(source.text || source.url)}; to name it, give a link a title: [text](url "Name").`);
+  }
   const bare = citations.find((c) => BARE_URL_TEXT.test(c.text.trim()));
   if (bare) problems.push(`A bare URL as link text: “${bare.text.trim()}”. Describe the source instead.`);
   return {
@@ -72,6 +92,7 @@ function reportFor(source: SourceEntry, citations: Citation[]): SourceReport {
     title: source.title || source.text || source.url,
     citations,
     problems,
+    notes,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The sources panel: every numbered source with its domain, title, how often
- * it is cited and its problems, then the links that have no URL. Each
- * citation is a button that moves the editor to it.
+ * it is cited, its problems (marked, and counted in the summary) and quiet
+ * notes (muted, not counted), then the links that have no URL. Each citation
+ * is a button that moves the editor to it.
  */
 import type { Citation } from '../markdown';
 import type { EmptyLinkReport, SourceReport } from './source-problems';
@@ -78,6 +79,12 @@ export function createSourcesPanel(actions: SourcesPanelActions): SourcesPanel {
             const ul = el('ul', 'source-problems');
             ul.setAttribute('aria-label', 'Problems');
             for (const problem of source.problems) ul.append(el('li', 'source-problem', problem));
+            item.append(ul);
+          }
+          if (source.notes.length) {
+            const ul = el('ul', 'source-notes');
+            ul.setAttribute('aria-label', 'Notes');
+            for (const note of source.notes) ul.append(el('li', 'source-note', note));
             item.append(ul);
           }
           return item;

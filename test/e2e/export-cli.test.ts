@@ -120,10 +120,10 @@ describe('byline export: PDF (e2e)', () => {
     pdf = path.join(dir, 'sample-oped.pdf');
   }, 90_000);
 
-  it('has the headline, every source URL, Sources and page numbers', () => {
+  it('has the headline, every source URL, the list of sources and notes, and page numbers', () => {
     const text = poppler('pdftotext', [pdf, '-']);
     expect(text).toContain(HEADLINE);
-    expect(text).toContain('Sources');
+    expect(text).toMatch(/^Sources and notes$/m);
     // A URL may wrap at a hyphen, which pdftotext joins without it: compare without spaces and hyphens.
     const squeezed = text.replace(/[\s-]+/g, '');
     for (const url of SOURCE_URLS) expect(squeezed).toContain(url.replace(/-/g, ''));
@@ -161,14 +161,14 @@ describe('byline export: PDF with notes at the foot of each page (e2e)', () => {
     expect(pageOf('10. Find your councillor')).toBe(pageOf('write to your councillor'));
     expect(pageOf('5. Figures are for the four largest branches')).toBe(pageOf('most council offices are shut'));
     texts.forEach((t, i) => expect(t).toContain(`Page ${i + 1} of ${pages}`));
-    expect(texts.join('\n')).not.toMatch(/^Sources$/m);
+    expect(texts.join('\n')).not.toMatch(/^(?:Sources|Notes|Sources and notes)$/m);
     expect(poppler('pdffonts', [pdf])).toMatch(/SourceSerif4-Regular/);
     poppler('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(ARTIFACTS, 'export-page-notes')]);
   }, 90_000);
 });
 
 describe('byline export: plain text and errors (e2e)', () => {
-  it('writes the plain-text shape', async () => {
+  it('writes the plain-text shape: one line per paragraph', async () => {
     const result = await cli(['export', 'sample-oped.md', '--to', 'txt'], dir);
     expect(result.code, result.stderr).toBe(0);
     const text = await readFile(path.join(dir, 'sample-oped.txt'), 'utf8');
@@ -176,8 +176,22 @@ describe('byline export: plain text and errors (e2e)', () => {
     expect(lines[0]).toBe(HEADLINE);
     expect(lines).toContain('By Test Fixture Columnist · 17 March 2024 · The Riverside Argument');
     expect(lines.filter((l) => l.startsWith('    — '))).toHaveLength(2);
-    for (const line of lines) if (!line.includes('://')) expect([...line].length).toBeLessThanOrEqual(72);
+    expect(lines).toContain('    — Head librarian of the Eastside branch, speaking to the Riverside Ledger[3]');
+    expect(lines.some((l) => l.startsWith('The council’s budget committee') && l.endsWith('So is the thinking behind it.'))).toBe(true);
     for (const url of SOURCE_URLS) expect(lines.map((l) => l.trim())).toContain(url);
+  });
+
+  it('wraps plain text with --wrap N, and refuses a bad N with exit code 2', async () => {
+    const result = await cli(['export', 'sample-oped.md', '--to', 'txt', '--wrap', '72', '-o', 'wrapped.txt'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = (await readFile(path.join(dir, 'wrapped.txt'), 'utf8')).split('\n');
+    for (const line of lines) if (!line.includes('://')) expect([...line].length).toBeLessThanOrEqual(72);
+    expect(lines).toContain('    — Head librarian of the Eastside branch, speaking to the Riverside');
+    for (const url of SOURCE_URLS) expect(lines.map((l) => l.trim())).toContain(url);
+    const bad = await cli(['export', 'sample-oped.md', '--to', 'txt', '--wrap', '0'], dir);
+    expect(bad).toMatchObject({ code: 2, stdout: '', stderr: 'byline export: --wrap needs a whole number of columns, 20 or more (e.g. --wrap 72), not “0”.\n' });
+    const html = await cli(['export', 'sample-oped.md', '--to', 'html', '--wrap', '72'], dir);
+    expect(html).toMatchObject({ code: 2, stderr: 'byline export: --wrap applies to plain text only (--to txt).\n' });
   });
 
   it('prints a progress line per file when exporting several', async () => {
@@ -200,7 +214,9 @@ describe('byline export: plain text and errors (e2e)', () => {
   });
 
   it('still answers --help and --version', async () => {
-    expect((await cli(['--help'], dir)).stdout).toContain('byline export FILE ... --to html|pdf|txt');
+    const help = (await cli(['--help'], dir)).stdout;
+    expect(help).toContain('byline export FILE ... --to html|pdf|txt');
+    expect(help).toMatch(/^ {2}--wrap N {2,}plain text: wrap lines at N characters/m);
     expect((await cli(['--version'], dir)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });

@@ -44,6 +44,13 @@ describe('the sample op-ed in the preview and the editor', () => {
     expect(await items.count()).toBe(10);
     expect(await app.preview.locator('section.sources li.source').count()).toBe(9);
     expect(await app.preview.locator('section.sources li.note').count()).toBe(1);
+    // One list, one numbering; its heading (which names the section) says it holds notes as well as sources.
+    expect(
+      await app.preview.evaluate(() => {
+        const section = document.querySelector('section.sources')!;
+        return document.getElementById(section.getAttribute('aria-labelledby')!)?.textContent;
+      }),
+    ).toBe('Sources and notes');
     // Every body link's URL is listed under its marker's number.
     const links = await app.preview.evaluate(() =>
       [...document.querySelectorAll('article a[href^="http"]:not(.source-url)')]
@@ -100,6 +107,32 @@ describe('the sample op-ed in the preview and the editor', () => {
       return fresh.isEqualNode(article);
     }, html);
     expect(same).toBe(true);
+  });
+});
+
+describe('the list at the end, as the writer types', () => {
+  it('is headed for what it holds: Sources, then Sources and notes, then Notes', async () => {
+    const file = path.join(await tempDir('heading'), 'piece.md');
+    await writeFile(file, 'A [study](https://example.com/study) says so.\n');
+    const app = await startApp({ files: [file] });
+    const heading = () =>
+      app.preview.evaluate(() => {
+        const section = document.querySelector('section.sources');
+        return section && document.getElementById(section.getAttribute('aria-labelledby')!)?.textContent;
+      });
+    try {
+      await expect.poll(heading).toBe('Sources');
+      await app.page.locator('.cm-content').click();
+      await app.page.keyboard.press('Control+End');
+      await app.page.keyboard.insertText('\nA claim.[^why]\n\n[^why]: Why it holds.\n');
+      await expect.poll(heading).toBe('Sources and notes');
+      await app.page.keyboard.press('Control+A');
+      await app.page.keyboard.insertText('A claim.[^why]\n\n[^why]: Why it holds.\n');
+      await expect.poll(heading).toBe('Notes');
+      expect(await app.preview.locator('section.sources li').allTextContents()).toEqual([expect.stringMatching(/^Why it holds\./)]);
+    } finally {
+      await app.stop();
+    }
   });
 });
 

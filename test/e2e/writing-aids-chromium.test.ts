@@ -221,8 +221,20 @@ describe('writing aids in the Chromium shell', () => {
     const second = panel.locator('.source-item[data-number="2"]');
     expect(await second.locator('.source-domain').textContent()).toBe('council.example.gov');
     expect(await second.locator('.source-count').textContent()).toBe('cited 2 times');
-    expect(await second.locator('.source-problem').allTextContents()).toEqual(['The same URL is cited with different link texts: “impact assessment”, “own survey”.']);
-    expect(await text(page, '.sources-summary')).toBe('9 sources · 1 problem');
+    // One study linked as “impact assessment” and later “own survey” is ordinary: a quiet note, not a problem.
+    expect(await second.locator('.source-problem').count()).toBe(0);
+    expect(await second.getAttribute('class')).not.toContain('has-problems');
+    expect(await second.locator('.source-note').allTextContents()).toEqual([
+      'Cited as “impact assessment” and “own survey”. The Sources list calls it “impact assessment”; to name it, give a link a title: [text](url "Name").',
+    ]);
+    const quiet = await second.locator('.source-note').evaluate((note) => {
+      const colour = (el: Element) => getComputedStyle(el).color;
+      return { note: colour(note), muted: colour(document.querySelector('.sources-summary')!) };
+    });
+    expect(quiet.note).toBe(quiet.muted);
+    // A source with a title attribute is named by it, whichever citation carries it.
+    expect(await panel.locator('.source-item[data-number="1"] .source-title').textContent()).toBe('Draft budget 2024–25, Finance Committee');
+    expect(await text(page, '.sources-summary')).toBe('9 sources · no problems');
     await second.locator('.citation-jump').nth(1).click();
     const state = await editor(page);
     expect(state.doc.slice(state.from, state.from + 12)).toBe('[own survey]');
@@ -232,7 +244,7 @@ describe('writing aids in the Chromium shell', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type('\n\nSee ');
     await page.keyboard.insertText('[the old site](http://old.example.org/page), [https://bare.example.com/x](https://bare.example.com/x), [nothing]() and [typo](https:/broken).');
-    await expect.poll(() => text(page, '.sources-summary')).toBe('12 sources · 5 problems');
+    await expect.poll(() => text(page, '.sources-summary')).toBe('12 sources · 4 problems');
     const problems = await panel.locator('.source-problem, .empty-link-jump').allTextContents();
     expect(problems).toEqual(
       expect.arrayContaining([

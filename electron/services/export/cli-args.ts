@@ -1,8 +1,9 @@
 /**
  * Reads `byline export FILE... --to html|pdf|txt [-o OUT | --out-dir DIR]
  * [--page-size A4|Letter] [--links inline|footnotes|both] [--notes end|page]
- * [--fragment]`. Pure: the arguments in, the jobs (source → target) or one
- * sentence saying what is wrong out. `--opt value` and `--opt=value` both work.
+ * [--fragment] [--wrap N]`. Pure: the arguments in, the jobs (source →
+ * target) or one sentence saying what is wrong out. `--opt value` and
+ * `--opt=value` both work.
  */
 import path from 'node:path';
 import { LINK_MODES, type LinkMode } from '../../../renderer/markdown/source-types';
@@ -16,6 +17,7 @@ import {
   type NotesPlacement,
   type PageSize,
 } from './export-options';
+import { MIN_WRAP } from './text-wrap';
 
 export interface ExportJob {
   source: string;
@@ -32,7 +34,7 @@ export interface ExportCommand {
 
 export type Parsed = { ok: true; value: ExportCommand } | { ok: false; message: string };
 
-const VALUE_OPTIONS = new Set(['--to', '-o', '--output', '--out-dir', '--page-size', '--links', '--notes']);
+const VALUE_OPTIONS = new Set(['--to', '-o', '--output', '--out-dir', '--page-size', '--links', '--notes', '--wrap']);
 
 const fail = (message: string): Parsed => ({ ok: false, message });
 
@@ -100,6 +102,15 @@ export function parseExportArgs(args: readonly string[], cwd: string = process.c
   if (fragment) {
     if (format !== 'html') return fail('--fragment applies to HTML only (--to html).');
     options.fragment = true;
+  }
+  const wrap = values.get('--wrap');
+  if (wrap !== undefined) {
+    // Digits only: no signs, fractions, exponents, hex or spaces that Number() would let through.
+    if (!/^\d+$/.test(wrap) || Number(wrap) < MIN_WRAP) {
+      return fail(`--wrap needs a whole number of columns, ${MIN_WRAP} or more (e.g. --wrap 72), not “${wrap}”.`);
+    }
+    if (format !== 'txt') return fail('--wrap applies to plain text only (--to txt).');
+    options.wrap = Number(wrap);
   }
 
   if (out && outDir) return fail('use either -o FILE or --out-dir DIR, not both.');

@@ -50,7 +50,7 @@ export async function renderExport(input: ExportInput, deps: ExportDeps): Promis
   const lang = langTag(options.locale);
   const generator = `Byline ${deps.version}`;
 
-  if (input.format === 'txt') return ok(encoder.encode(plainText(doc, options.locale)), []);
+  if (input.format === 'txt') return ok(encoder.encode(plainText(doc, { width: options.wrap, ...(options.locale ? { locale: options.locale } : {}) })), []);
 
   const documentDir = input.documentPath ? path.dirname(input.documentPath) : null;
   const images = await resolveImages(collectImageSources(doc.tokens), documentDir);

@@ -21,6 +21,12 @@ export interface ExportOptions {
   notes: NotesPlacement;
   /** HTML only: the `<article>` alone, for pasting into a CMS. */
   fragment: boolean;
+  /**
+   * Plain text only: wrap lines at this many characters (the CLI's `--wrap N`,
+   * at least MIN_WRAP). Null, the default: one line per paragraph, since mail
+   * clients and submission forms wrap text themselves.
+   */
+  wrap: number | null;
   /** Quote style and date locale, as in the preview. */
   quoteStyle?: string;
   locale?: string;
@@ -37,6 +43,7 @@ export function resolveExportOptions(format: ExportFormat, given: Partial<Export
     pageSize: given.pageSize ?? 'Letter',
     notes: given.notes ?? 'end',
     fragment: format === 'html' && given.fragment === true,
+    wrap: format === 'txt' && typeof given.wrap === 'number' ? given.wrap : null,
   };
   if (given.quoteStyle !== undefined) options.quoteStyle = given.quoteStyle;
   if (given.locale !== undefined) options.locale = given.locale;

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { ExportRequest, ExportResult, RequestOf, Result, Settings } from '../../contract';
+import { PORTABLE_ENV_KEY } from '../../../renderer/markdown/sources-list';
 import { renderExport } from './export-document';
 import { parseForExport, renderParsed } from './export-markdown';
 import { collectImageSources, resolveImages } from './embed-images';
@@ -73,6 +74,8 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     async richText({ text, documentPath }) {
       const doc = parseForExport(text, { links: 'both' });
       const images = await resolveImages(collectImageSources(doc.tokens), documentPath ? path.dirname(documentPath) : null);
+      // Pasted into someone else's page: no links into the article or relative to it (see sources-list.ts).
+      doc.env[PORTABLE_ENV_KEY] = true;
       const html = articleElement(renderParsed(doc, images), langTag(undefined));
       const plainDoc = parseForExport(text, { links: 'footnotes' });
       return { ok: true, value: { html, text: plainText(plainDoc) } };

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Token } from 'markdown-it';
 import type { SourceEntry } from '../../../renderer/markdown/source-types';
+import { listContents } from '../../../renderer/markdown/source-links';
 import { safeHref } from '../../../renderer/markdown/source-url';
 import type { SourceMark } from '../../../renderer/markdown/sources-list';
 import { renderParsed, PAGE_NOTE_TOKEN, type ParsedDocument } from './export-markdown';
@@ -128,6 +129,19 @@ function dropPlacedEntries(tokens: Token[], listStart: number, placed: ReadonlyS
     if (!skipping) kept.push(token);
     if (token.type === 'byline_note_close') skipping = false;
   }
-  if (kept.length === 0) tokens.splice(listStart);
-  else tokens.splice(listStart + 1, tokens.length - listStart - 2, ...kept);
+  if (kept.length === 0) {
+    tokens.splice(listStart);
+    return;
+  }
+  tokens.splice(listStart + 1, tokens.length - listStart - 2, ...kept);
+  // What is left has gaps in its numbers: each item says its own (`value`).
+  for (const token of kept) {
+    if (token.type === 'byline_source_item' || token.type === 'byline_note_open') token.meta = { ...(token.meta as object), explicit: true };
+  }
+  // The heading says what is left: a list of sources and notes may keep only notes.
+  tokens[listStart]!.meta = listContents(
+    kept.flatMap((token): { kind: 'link' | 'note' }[] =>
+      token.type === 'byline_source_item' ? [{ kind: 'link' }] : token.type === 'byline_note_open' ? [{ kind: 'note' }] : [],
+    ),
+  );
 }

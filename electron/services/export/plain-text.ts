@@ -1,17 +1,20 @@
 /**
- * The plain-text export, for email submissions: headline and byline on top,
- * paragraphs wrapped at 72 characters, quotes indented with their
- * attribution, links as `[n]` and the numbered sources at the end with their
- * full URLs. Built from the pipeline's tokens (never by scraping HTML), so
- * numbering and typography match the preview exactly.
+ * The plain-text export, for email submissions and submission forms:
+ * headline and byline on top, one line per paragraph (or wrapped at `width`
+ * characters when asked: `--wrap N`), quotes indented with their
+ * attribution, links as `[n]` and the numbered sources at the end, each with
+ * its full URL alone on the next line. Built from the pipeline's tokens
+ * (never by scraping HTML), so numbering and typography match the preview
+ * exactly.
  */
 import type { Token } from 'markdown-it';
 import { dateFormatter, formatDate } from '../../../renderer/markdown/article-header';
 import type { FrontMatter } from '../../../renderer/markdown/front-matter-fields';
 import type { SourceEntry } from '../../../renderer/markdown/source-types';
+import { listHeading, type ListContents } from '../../../renderer/markdown/sources-list';
 import type { ParsedDocument } from './export-markdown';
 import { fieldText, inlineText } from './plain-inline';
-import { TEXT_WIDTH, wrapText } from './text-wrap';
+import { RULE_WIDTH, wrapText } from './text-wrap';
 
 const QUOTE_INDENT = '    ';
 
@@ -23,8 +26,16 @@ interface Frame {
   counter: number;
 }
 
-export function plainText(doc: ParsedDocument, locale = 'en-GB'): string {
+export interface PlainTextOptions {
+  /** Date locale for the byline. */
+  locale?: string;
+  /** Wrap lines at this many characters; null or absent: one line per paragraph. */
+  width?: number | null;
+}
+
+export function plainText(doc: ParsedDocument, { locale = 'en-GB', width = null }: PlainTextOptions = {}): string {
   const { md, tokens } = doc;
+  const wrap = (text: string, indent: { first?: string; rest?: string } = {}) => wrapText(text, { ...indent, width });
   const blocks: string[] = [];
   const stack: Frame[] = [{ first: '', rest: '', kind: 'root', counter: 0 }];
   const top = () => stack[stack.length - 1]!;
@@ -34,7 +45,7 @@ export function plainText(doc: ParsedDocument, locale = 'en-GB'): string {
     const frame = top();
     frame.first = frame.rest;
   };
-  const paragraph = (text: string) => emit(wrapText(text, { first: top().first, rest: top().rest }));
+  const paragraph = (text: string) => emit(wrap(text, { first: top().first, rest: top().rest }));
   const push = (kind: Frame['kind'], first: string, rest: string) => {
     const parent = top();
     stack.push({ first: parent.first + first, rest: parent.rest + rest, kind, counter: 0 });
@@ -45,13 +56,13 @@ export function plainText(doc: ParsedDocument, locale = 'en-GB'): string {
     const token = tokens[i]!;
     switch (token.type) {
       case 'byline_front_matter':
-        blocks.push(...headerBlocks(md, (token.meta as { frontMatter?: FrontMatter }).frontMatter, locale));
+        blocks.push(...headerBlocks(md, (token.meta as { frontMatter?: FrontMatter }).frontMatter, locale, wrap));
         break;
       case 'heading_open': {
         const text = inlineText(tokens[i + 1]!.children).replace(/\s+/g, ' ').trim();
         const underline = token.tag === 'h1' ? '=' : '-';
-        const lines = wrapText(text, { first: top().first, rest: top().rest });
-        emit([...lines, top().rest + underline.repeat(Math.min(TEXT_WIDTH, Math.max(...lines.map((l) => [...l].length)) - top().rest.length))]);
+        const lines = wrap(text, { first: top().first, rest: top().rest });
+        emit([...lines, top().rest + underline.repeat(Math.min(width ?? RULE_WIDTH, Math.max(...lines.map((l) => [...l].length)) - top().rest.length))]);
         i += 2;
         break;
       }
@@ -60,7 +71,7 @@ export function plainText(doc: ParsedDocument, locale = 'en-GB'): string {
         i += 2;
         break;
       case 'byline_quote_caption_open':
-        emit(wrapText(`— ${inlineText(tokens[i + 1]!.children)}`, { first: top().rest + QUOTE_INDENT, rest: top().rest + QUOTE_INDENT + '  ' }));
+        emit(wrap(`— ${inlineText(tokens[i + 1]!.children)}`, { first: top().rest + QUOTE_INDENT, rest: top().rest + QUOTE_INDENT + '  ' }));
         i += 2;
         break;
       case 'blockquote_open':
@@ -103,10 +114,10 @@ export function plainText(doc: ParsedDocument, locale = 'en-GB'): string {
         i = tableBlock(tokens, i, emit, top().rest);
         break;
       case 'byline_sources_open':
-        blocks.push(`${'-'.repeat(20)}\n\n${(token.meta as { hasSources: boolean }).hasSources ? 'Sources' : 'Notes'}`);
+        blocks.push(`${'-'.repeat(20)}\n\n${listHeading(token.meta as ListContents)}`);
         break;
       case 'byline_source_item':
-        emit(sourceLines(md, (token.meta as { entry: SourceEntry }).entry));
+        emit(sourceLines(md, (token.meta as { entry: SourceEntry }).entry, wrap));
         break;
       case 'byline_note_open': {
         const marker = `[${(token.meta as { number: number }).number}] `;
@@ -120,12 +131,14 @@ export function plainText(doc: ParsedDocument, locale = 'en-GB'): string {
   return `${blocks.join('\n\n').replace(/[ \t]+$/gm, '')}\n`;
 }
 
-function headerBlocks(md: ParsedDocument['md'], fields: FrontMatter | undefined, locale: string): string[] {
+type Wrap = (text: string, indent?: { first?: string; rest?: string }) => string[];
+
+function headerBlocks(md: ParsedDocument['md'], fields: FrontMatter | undefined, locale: string, wrap: Wrap): string[] {
   if (!fields || fields.error) return [];
   const out: string[] = [];
   const top: string[] = [];
-  if (fields.title) top.push(...wrapText(fieldText(md, fields.title)));
-  if (fields.subtitle) top.push(...wrapText(fieldText(md, fields.subtitle)));
+  if (fields.title) top.push(...wrap(fieldText(md, fields.title)));
+  if (fields.subtitle) top.push(...wrap(fieldText(md, fields.subtitle)));
   if (top.length) out.push(top.join('\n'));
   const parts: string[] = [];
   if (fields.author) parts.push(`By ${fieldText(md, fields.author)}`);
@@ -134,12 +147,12 @@ function headerBlocks(md: ParsedDocument['md'], fields: FrontMatter | undefined,
     parts.push(formatDate(fields.date, (d) => formatter.format(d))?.text ?? fields.date);
   }
   if (fields.publication) parts.push(fieldText(md, fields.publication));
-  if (parts.length) out.push(wrapText(parts.join(' · ')).join('\n'));
+  if (parts.length) out.push(wrap(parts.join(' · ')).join('\n'));
   if (out.length) out.push('-'.repeat(20));
   return out;
 }
 
-function sourceLines(md: ParsedDocument['md'], entry: SourceEntry): string[] {
+function sourceLines(md: ParsedDocument['md'], entry: SourceEntry, wrap: Wrap): string[] {
   let url = entry.url;
   try {
     if (url.includes('%') || url.includes('xn--')) url = md.normalizeLinkText(url);
@@ -150,7 +163,7 @@ function sourceLines(md: ParsedDocument['md'], entry: SourceEntry): string[] {
   const label = entry.title || entry.text || url;
   const head = entry.domain ? `${label}. ${entry.domain}.` : `${label}.`;
   const indent = ' '.repeat(marker.length);
-  return [...wrapText(head, { first: marker, rest: indent }), `${indent}${url}`];
+  return [...wrap(head, { first: marker, rest: indent }), `${indent}${url}`];
 }
 
 function tableBlock(tokens: Token[], start: number, emit: (lines: string[]) => void, prefix: string): number {

@@ -10,6 +10,8 @@
  * nothing a document writes can close or reopen our own markup.
  */
 import type { MarkdownIt, Token } from 'markdown-it';
+import { isRelativeUrl } from '../../../renderer/markdown/source-url';
+import { PORTABLE_ENV_KEY } from '../../../renderer/markdown/sources-list';
 
 export const EXPORT_ALLOWED_TAGS: ReadonlySet<string> = new Set([
   'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em',
@@ -36,7 +38,11 @@ const MARKUP = /<!--[\s\S]*?(?:-->|$)|<![^>]*>?|<\?[^>]*>?|<(\/?)([A-Za-z][A-Za-
 export class TagScope {
   private open: string[] = [];
 
-  constructor(private readonly md: MarkdownIt) {}
+  /** @param portable HTML for someone else's page (Copy as Rich Text): relative URLs are dropped, an `<a>` left without one is its text. */
+  constructor(
+    private readonly md: MarkdownIt,
+    private readonly portable = false,
+  ) {}
 
   /** Safe HTML for a run of raw HTML. */
   clean(raw: string): string {
@@ -73,14 +79,18 @@ export class TagScope {
 
   private openTag(name: string, rawAttrs: string): string {
     let attrs = '';
+    let linked = false;
     ATTRIBUTE.lastIndex = 0;
     for (let m = ATTRIBUTE.exec(rawAttrs); m; m = ATTRIBUTE.exec(rawAttrs)) {
       const attr = m[1]!.toLowerCase();
       if (!EXPORT_ALLOWED_ATTR.has(attr)) continue;
       const value = this.md.utils.unescapeAll(m[2] ?? m[3] ?? m[4] ?? '');
       if (URL_ATTR.has(attr) && !(SAFE_URL.test(value.trim()) && this.md.validateLink(value.trim()))) continue;
+      if (URL_ATTR.has(attr) && this.portable && isRelativeUrl(value.trim())) continue;
       attrs += ` ${attr}="${this.md.utils.escapeHtml(value)}"`;
+      if (attr === 'href') linked = true;
     }
+    if (name === 'a' && this.portable && !linked) return ''; // its closing tag finds nothing open: the text stays
     if (name === 'a') attrs += ' rel="noopener noreferrer"';
     if (VOID.has(name)) return `<${name}${attrs}>`;
     this.open.push(name);
@@ -97,14 +107,15 @@ export class TagScope {
 /** Installs the policy as markdown-it renderer rules on an export instance. */
 export function installRawHtmlPolicy(md: MarkdownIt): void {
   const scopes = new WeakMap<Token[], TagScope>();
-  md.renderer.rules.html_block = (tokens, idx) => {
-    const scope = new TagScope(md);
+  const portable = (env: unknown): boolean => (env as Record<string, unknown>)[PORTABLE_ENV_KEY] === true;
+  md.renderer.rules.html_block = (tokens, idx, _options, env) => {
+    const scope = new TagScope(md, portable(env));
     return scope.clean(tokens[idx]!.content) + scope.finish();
   };
-  md.renderer.rules.html_inline = (tokens, idx) => {
+  md.renderer.rules.html_inline = (tokens, idx, _options, env) => {
     let scope = scopes.get(tokens);
     if (!scope) {
-      scope = new TagScope(md);
+      scope = new TagScope(md, portable(env));
       scopes.set(tokens, scope);
     }
     const html = scope.clean(tokens[idx]!.content);

@@ -3,14 +3,20 @@
  * characters (counted in code points), with an indent on the first line and
  * another on the rest. Words are never split, so a long URL gets a line of
  * its own and stays clickable in a mail client. `\n` in the text is a hard
- * line break.
+ * line break. Without a width (the default) nothing is wrapped: one line
+ * per paragraph, for mail clients and submission forms that wrap text
+ * themselves (and break lines that arrive already broken).
  */
-export const TEXT_WIDTH = 72;
+
+/** The narrowest `--wrap` that still reads: a source's number, indent and a few words. */
+export const MIN_WRAP = 20;
+/** The longest rule drawn under a heading when lines aren't wrapped (the classic mail width). */
+export const RULE_WIDTH = 72;
 
 const length = (text: string): number => [...text].length;
 
-export function wrapText(text: string, options: { width?: number; first?: string; rest?: string } = {}): string[] {
-  const width = options.width ?? TEXT_WIDTH;
+export function wrapText(text: string, options: { width?: number | null; first?: string; rest?: string } = {}): string[] {
+  const width = options.width ?? Infinity;
   const first = options.first ?? '';
   const rest = options.rest ?? first;
   const lines: string[] = [];

@@ -4,7 +4,7 @@
  * entry's HTML cached until its number, citations or note text change.
  */
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
-import { appendSourcesList } from '../source-links';
+import { appendSourcesList, listContents } from '../source-links';
 import type { LinkMode } from '../source-types';
 import type { GlobalResult } from './global-pass';
 import type { Walk } from './unit-parse';
@@ -54,7 +54,7 @@ export class SourcesSectionCache {
     }
     const frame: Token[] = [];
     appendSourcesList(this.state, frame, [] as ListEntries, new Map());
-    frame[0]!.meta = { hasSources: listed.some((entry) => entry.kind === 'link') };
+    frame[0]!.meta = listContents(listed);
     const options = this.md.options;
     const open = this.md.renderer.render([frame[0]!], options, {});
     const close = this.md.renderer.render([frame[1]!], options, {});

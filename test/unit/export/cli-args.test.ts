@@ -30,6 +30,22 @@ describe('byline export arguments (Node)', () => {
     expect(ok(['--to', 'html', '--', '--odd-name.md']).jobs[0]!.source).toBe('/work/--odd-name.md');
   });
 
+  it('reads --wrap N for plain text (no --wrap: one line per paragraph)', () => {
+    expect(ok(['draft.md', '--to', 'txt']).options).toEqual({});
+    expect(ok(['draft.md', '--to', 'txt', '--wrap', '72']).options).toEqual({ wrap: 72 });
+    expect(ok(['draft.md', '-o', 'draft.txt', '--wrap=100']).options).toEqual({ wrap: 100 });
+    expect(ok(['draft.md', '--to', 'txt', '--wrap', '20']).options).toEqual({ wrap: 20 });
+  });
+
+  it('refuses a --wrap that is not a whole number of columns, 20 or more, or not for plain text', () => {
+    const sentence = (value: string) => `--wrap needs a whole number of columns, 20 or more (e.g. --wrap 72), not “${value}”.`;
+    for (const value of ['0', '-5', '19', '7.5', 'abc', '72px', '1e2', '0x48', ' 72']) {
+      expect(error(['draft.md', '--to', 'txt', `--wrap=${value}`])).toBe(sentence(value));
+    }
+    expect(error(['draft.md', '--to', 'txt', '--wrap'])).toBe('--wrap needs a value (see byline --help).');
+    expect(error(['draft.md', '--to', 'html', '--wrap', '72'])).toBe('--wrap applies to plain text only (--to txt).');
+  });
+
   it('says what is wrong in one sentence', () => {
     expect(error(['draft.md', '--to', 'html', '--bogus'])).toBe('unknown option “--bogus” (see byline --help).');
     expect(error(['--to', 'html'])).toBe('name at least one Markdown file to export.');

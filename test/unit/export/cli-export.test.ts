@@ -53,6 +53,20 @@ describe('byline export (Node, fake printer)', () => {
     expect(r).toMatchObject({ exit: 2, out: [], err: ['byline export: unknown option “--colour” (see byline --help).'], started: 0 });
   });
 
+  it('writes plain text one line per paragraph, or wrapped with --wrap N; a bad --wrap is exit code 2', async () => {
+    await writeFile(path.join(dir, 'long.md'), `${'word '.repeat(40).trim()}\n`);
+    const unwrapped = await run([path.join(dir, 'long.md'), '--to', 'txt', '-o', path.join(dir, 'long.txt')]);
+    expect(unwrapped.exit).toBe(0);
+    expect(await readFile(path.join(dir, 'long.txt'), 'utf8')).toBe(`${'word '.repeat(40).trim()}\n`);
+    const wrapped = await run([path.join(dir, 'long.md'), '--to', 'txt', '--wrap', '30', '-o', path.join(dir, 'long30.txt')]);
+    expect(wrapped.exit).toBe(0);
+    const lines = (await readFile(path.join(dir, 'long30.txt'), 'utf8')).trimEnd().split('\n');
+    expect(lines).toHaveLength(7);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(30);
+    const bad = await run([path.join(dir, 'long.md'), '--to', 'txt', '--wrap', 'wide']);
+    expect(bad).toMatchObject({ exit: 2, out: [], err: ['byline export: --wrap needs a whole number of columns, 20 or more (e.g. --wrap 72), not “wide”.'] });
+  });
+
   it('starts the printer once for several PDFs and closes it', async () => {
     const seen: { html: string; options: PdfPrintOptions }[] = [];
     let closed = 0;

@@ -31,6 +31,16 @@ describe('notes at the foot of each page (Node)', () => {
     expect(html).not.toContain('<section class="sources"');
   });
 
+  it('heads what is left of the end list with what it still holds, and keeps its numbers', async () => {
+    // The source and note 2 go to the foot of the page; note 3, first cited inside note 2, stays at the end, numbered 3.
+    const { html } = await printPage('A [study](https://example.com/s) and a claim.[^a]\n\n[^a]: Outer note.[^b]\n[^b]: Inner note.\n');
+    expect(html.match(/class="page-note"/g)).toHaveLength(2);
+    const list = /<section class="sources"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    expect(list.split('\n').slice(0, 4).join('\n')).toBe(
+      '<section class="sources" aria-labelledby="sources-heading">\n<h2 id="sources-heading">Notes</h2>\n<ol>\n<li id="source-3" value="3" class="note"><p>Inner note. <a href="#source-ref-3-1" class="source-backref" aria-label="Back to citation 1">↩︎</a></p>',
+    );
+  });
+
   it('runs only our two scripts, admitted by hash', async () => {
     const { html } = await printPage(SAMPLE);
     const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);

@@ -37,6 +37,6 @@ describe('sample op-ed', () => {
     const items = [...html.matchAll(/<li id="source-(\d+)" class="(source|note)">/g)];
     expect(items.map((m) => Number(m[1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(items.map((m) => m[2])).toEqual(['source', 'source', 'source', 'source', 'note', 'source', 'source', 'source', 'source', 'source']);
-    expect(html).toContain('<section class="sources" aria-labelledby="sources-heading">\n<h2 id="sources-heading">Sources</h2>\n<ol>\n');
+    expect(html).toContain('<section class="sources" aria-labelledby="sources-heading">\n<h2 id="sources-heading">Sources and notes</h2>\n<ol>\n');
   });
 });
