@@ -18,6 +18,9 @@ export const MAX_SAVE_CHARS = 128 * 1024 * 1024;
 /** Most files one window may ask to watch. */
 export const MAX_WATCHED_FILES = 256;
 const MAX_URL_CHARS = 8192;
+/** Most folders the page may suggest a native Save dialog start in. */
+export const MAX_DIALOG_FOLDERS = 8;
+const FOLDER_PATH = 'the folder must be a full path, such as /home/you/Drafts';
 
 type Check<C extends Channel> = (payload: unknown) => RequestOf<C> | string;
 
@@ -67,10 +70,19 @@ const CHECKS: { [C in Channel]: Check<C> } = {
     if (!isRecord(p) || (p.folder !== null && !isAbsolutePath(p.folder))) return 'expected { folder: absolute path | null }';
     return { folder: p.folder };
   },
-  'dialog:save': (p) =>
-    isRecord(p) && typeof p.suggestedName === 'string' && p.suggestedName.length <= 255 && !p.suggestedName.includes('\0')
-      ? { suggestedName: p.suggestedName }
-      : 'expected { suggestedName: string }',
+  'dialog:save': (p) => {
+    if (!isRecord(p) || typeof p.suggestedName !== 'string' || p.suggestedName.length > 255 || p.suggestedName.includes('\0')) {
+      return 'expected { suggestedName: string, folders?: full paths }';
+    }
+    if (p.folders === undefined) return { suggestedName: p.suggestedName };
+    if (!Array.isArray(p.folders) || p.folders.length > MAX_DIALOG_FOLDERS || !p.folders.every(isAbsolutePath)) {
+      return `folders must be at most ${MAX_DIALOG_FOLDERS} full paths`;
+    }
+    return { suggestedName: p.suggestedName, folders: [...p.folders] };
+  },
+  // The page's own file dialog: full paths only (the page resolves `~` and relative input), never the working directory.
+  'folder:list': (p) => (isRecord(p) && isAbsolutePath(p.path) ? { path: p.path } : FOLDER_PATH),
+  'folder:create': (p) => (isRecord(p) && isAbsolutePath(p.path) ? { path: p.path } : FOLDER_PATH),
   'settings:write': (p) => {
     if (!isRecord(p) || !isRecord(p.patch)) return 'expected { patch: object }';
     return { patch: sanitizeSettingsPatch(p.patch) };
