@@ -9,7 +9,10 @@ import { Text } from '@codemirror/state';
 import type { DocumentData, JournalEntry, Result, SavedDocument, StartupFile, TextFormat } from '../../electron/contract';
 import { createEditorState, type EditorOptions } from '../editor/create-editor';
 import { DocumentSession } from '../ui/document-session';
-import { choose, choosePath, clearNotice, clearNotices, showMessage, showNotice } from '../ui/dialogs';
+import { choose, clearNotice, clearNotices, showMessage, showNotice } from '../ui/dialogs';
+import { browseForPath, type BrowseContext } from '../ui/path-dialog';
+import { pathStyle, startFolders } from '../ui/path-text';
+import { suggestedFileName } from '../markdown/file-name';
 import type { StatusBar } from '../ui/status-bar';
 import type { AppContext } from './app-context';
 import { registerCommand, runCommand } from './command-registry';
@@ -55,10 +58,29 @@ export function baseName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) || path;
 }
 
-/** The name Save As suggests: the file's name, a dropped copy's name, else Untitled.md. */
-export function suggestedSaveName(path: string | null, name: string): string {
+/**
+ * The name Save suggests: the file's own name; a dropped copy's (it has an
+ * extension); else one made from the piece's headline (kerry-russia-aleppo.md).
+ */
+export function suggestedSaveName(path: string | null, name: string, text: string): string {
   if (path) return baseName(path);
-  return name && name !== 'Untitled' ? name : 'Untitled.md';
+  if (/\.(?:md|markdown|mdown|txt)$/i.test(name)) return name;
+  return suggestedFileName(text);
+}
+
+/** What the page's own file dialog needs from the app: the API, the home folder, the platform's paths. */
+export function fileDialogContext(app: AppContext): BrowseContext {
+  return { api: app.api, homeFolder: app.initial.app.homeFolder, platform: app.initial.app.platform };
+}
+
+/** Where a file dialog starts, best first (the dialog falls back to the home folder). */
+export function dialogFolders(app: AppContext): string[] {
+  const { draftsFolder, recentFiles } = app.settings;
+  return startFolders({ documentPath: app.session?.path ?? null, draftsFolder, recentFiles }, pathStyle(app.initial.app.platform));
+}
+
+function dialogPlaces(app: AppContext): { label: string; folder: string }[] {
+  return app.settings.draftsFolder ? [{ label: 'Drafts', folder: app.settings.draftsFolder }] : [];
 }
 
 export function installDocumentCommands(app: AppContext, editorOptions: EditorOptions, statusBar: StatusBar): DocumentCommands {
@@ -171,22 +193,24 @@ export function installDocumentCommands(app: AppContext, editorOptions: EditorOp
       const result = await api.showOpenDialog();
       return result.ok ? (result.value.paths[0] ?? null) : null;
     }
-    return choosePath({
+    return browseForPath(fileDialogContext(app), {
+      mode: 'open',
       title: 'Open a document',
       action: 'Open',
-      initialPath: directoryOf(app.session.path) ?? '',
+      folders: dialogFolders(app),
       recentFiles: app.settings.recentFiles,
+      places: dialogPlaces(app),
     });
   }
 
   async function pickPathToSave(): Promise<string | null> {
-    const suggestedName = suggestedSaveName(app.session.path, app.session.name);
+    const suggestedName = suggestedSaveName(app.session.path, app.session.name, app.view.state.doc.toString());
+    const folders = dialogFolders(app);
     if (app.initial.app.nativeDialogs) {
-      const result = await api.showSaveDialog({ suggestedName });
+      const result = await api.showSaveDialog({ suggestedName, folders });
       return result.ok ? result.value.path : null;
     }
-    const dir = directoryOf(app.session.path) ?? directoryOf(app.settings.recentFiles[0] ?? null);
-    return choosePath({ title: 'Save as', action: 'Save', initialPath: dir ? `${dir}/${suggestedName}` : suggestedName, recentFiles: [] });
+    return browseForPath(fileDialogContext(app), { mode: 'save', title: 'Save as', action: 'Save', folders, name: suggestedName, places: dialogPlaces(app) });
   }
 
   /** Asks what to do when a save was refused for a reason the writer can overrule. */
