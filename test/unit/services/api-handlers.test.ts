@@ -134,7 +134,9 @@ describe('API handlers', () => {
 
   it('starts the native Save dialog in the page’s folder, else the drafts folder, else the last folder used, else home', async () => {
     const base = await mkdtemp(path.join(os.tmpdir(), 'byline-api-folders-'));
-    const [documents, drafts, last] = ['documents', 'drafts', 'last'].map((name) => path.join(base, name));
+    const documents = path.join(base, 'documents');
+    const drafts = path.join(base, 'drafts');
+    const last = path.join(base, 'last');
     for (const folder of [documents, drafts, last]) await mkdir(folder);
     const asked: (string | undefined)[] = [];
     const { api, settings } = await setup({ dialogs: { open: async () => [], save: async (_name, dir) => (asked.push(dir), null) } });
