@@ -13,6 +13,7 @@ import { choose, clearNotice, clearNotices, showMessage, showNotice } from '../u
 import { browseForPath, type BrowseContext } from '../ui/path-dialog';
 import { pathStyle, startFolders } from '../ui/path-text';
 import { suggestedFileName } from '../markdown/file-name';
+import { newPieceTemplate } from '../markdown/piece-header';
 import type { StatusBar } from '../ui/status-bar';
 import type { AppContext } from './app-context';
 import { registerCommand, runCommand } from './command-registry';
@@ -26,6 +27,8 @@ export interface LoadOptions {
   text?: string;
   /** The file is gone from disk: the buffer is marked and Save creates it again. */
   missing?: boolean;
+  /** Where the caret starts (default: the start). */
+  caret?: number;
 }
 
 export interface DocumentCommands {
@@ -158,6 +161,7 @@ export function installDocumentCommands(app: AppContext, editorOptions: EditorOp
       app.view.dispatch({ changes: { from: 0, to: app.view.state.doc.length, insert: options.text } });
       app.session.refreshDirty(app.view.state.doc);
     }
+    if (options.caret !== undefined) app.view.dispatch({ selection: { anchor: Math.min(options.caret, app.view.state.doc.length) } });
     updateWindowTitle(app.session);
     app.notifyDocumentLoaded();
     app.view.focus();
@@ -337,10 +341,16 @@ export function installDocumentCommands(app: AppContext, editorOptions: EditorOp
     load(result.value);
   }
 
+  // A new piece starts from the header New Draft writes, the caret in the title: an op-ed
+  // always has a headline and a byline, and the preview shows them as the article's head
+  // at once. Untouched, the header is not "unsaved changes" (it is the buffer's baseline),
+  // and an emptied untitled buffer isn't either (DocumentSession.refreshDirty).
   registerCommand('file:new', async () => {
     if (!(await confirmDiscard())) return;
     const result = await api.newFile();
-    if (result.ok) load(result.value);
+    if (!result.ok) return;
+    const piece = newPieceTemplate();
+    load({ ...result.value, text: piece.text }, { caret: piece.caret });
   });
   registerCommand('file:open', async () => {
     if (!(await confirmDiscard())) return;

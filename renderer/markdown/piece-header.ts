@@ -27,3 +27,8 @@ export function newPieceTemplate(now: Date = new Date()): { text: string; caret:
   const text = pieceHeader('', now);
   return { text, caret: text.indexOf('title: ""') + 'title: "'.length };
 }
+
+/** True for the untouched header of a new piece (any date): a window nobody has written in yet. */
+export function isNewPieceTemplate(text: string): boolean {
+  return /^---\ntitle: ""\nauthor: \ndate: \d{4}-\d{2}-\d{2}\n---\n\n$/.test(text);
+}
