@@ -40,6 +40,18 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `save-dialog-${name}.png`) });
 }
 
+/** Serious or critical axe-core violations in the page's own UI (axe loaded over CDP, which the page's CSP doesn't govern). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const source = await readFile(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run({ exclude: [['#preview']] }, { iframes: false, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
+}
+
 async function writeProfile(settings: Record<string, unknown>): Promise<string> {
   const dir = await tempDir('save-dialog-profile');
   await writeFile(path.join(dir, 'settings.json'), JSON.stringify({ welcomed: true, ...settings }));
@@ -90,6 +102,12 @@ describe('the save dialog in the Chromium shell', () => {
     await expect.poll(() => app.page.locator('html[data-file-command]').count()).toBe(0);
     expect(await app.page.locator('dialog[open]').count()).toBe(0);
     expect(await app.page.title()).toBe('Untitled — Byline');
+    // Nor does closing it (File → Close).
+    await app.page.evaluate(() => window.dispatchEvent(new CustomEvent('byline-main-event', { detail: { type: 'menu-command', command: 'file:close' } })));
+    await expect.poll(async () => (await editor(app.page)).doc).toBe('');
+    expect(await app.page.locator('dialog[open]').count()).toBe(0);
+    await pressFileShortcut(app, 'Control+N');
+    await expect.poll(async () => (await editor(app.page)).doc).toContain('title: ""');
     await shot(app.page, 'new-piece');
   });
 
@@ -106,6 +124,7 @@ describe('the save dialog in the Chromium shell', () => {
     await expect.poll(() => listed(app)).toEqual(['archive/', 'aleppo-notes.md', 'close-library-sundays.md']);
     expect(await dialog(app).locator('.path-folder').textContent()).toContain(drafts);
     await shot(app.page, 'suggested-name');
+    expect(await axeViolations(app.page)).toEqual([]);
     await pathInput(app).press('Enter');
     await expect.poll(() => app.page.title()).toBe('kerry-russia-aleppo.md — Byline');
     const saved = await readFile(path.join(drafts, 'kerry-russia-aleppo.md'), 'utf8');
