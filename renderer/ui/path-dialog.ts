@@ -108,6 +108,12 @@ function runDialog(
   let generation = 0;
   let busy = false;
   let result: string | null = null;
+  /** The full path of the entry the last single click was on (see the list's click handlers). */
+  let clicked: string | null = null;
+  /** The list is filtered by the name only while the writer types it (a clicked file leaves the folder in view). */
+  let filtering = false;
+  /** What the list's items show now: redrawn only when it changes, so a double click meets the same items. */
+  let drawnKey = '';
 
   const dialog = openDialog((d) => {
     d.classList.add('path-dialog');
@@ -200,6 +206,7 @@ function runDialog(
 
   input.addEventListener('input', () => {
     active = -1;
+    filtering = true;
     refresh();
   });
   input.addEventListener('keydown', (event) => {
@@ -228,9 +235,11 @@ function runDialog(
     return raw.slice(raw.search(style.windows ? /[^\\/]*$/ : /[^/]*$/));
   }
 
+  /** Puts a path in the field (a click, Up, a completion): the list shows the whole folder again. */
   function setInput(value: string, select?: [number, number]): void {
     input.value = value;
     active = -1;
+    filtering = false;
     input.focus();
     if (select) input.setSelectionRange(select[0], select[1]);
     else input.setSelectionRange(value.length, value.length);
@@ -282,9 +291,22 @@ function runDialog(
     folderLabel.textContent = `\u200e${folder}\u200e`;
     folderLabel.title = folder;
     upButton.disabled = shownListing ? shownListing.parent === null : splitPath(shown, style).folder === shown;
-    const leaf = isWebAddress(input.value) ? '' : splitPath(typed(), style).leaf;
+    const leaf = filtering && !isWebAddress(input.value) ? splitPath(typed(), style).leaf : '';
     visible = shownListing ? visibleEntries(shownListing.entries, leaf, foldersOnly) : [];
     if (active >= visible.length) active = -1;
+    const key = `${folder}\n${visible.map((e) => `${e.kind}:${e.name}`).join('\n')}`;
+    if (key !== drawnKey) drawEntries(folder);
+    drawnKey = key;
+    drawActive();
+    // An empty folder says so inside the list's box (drawn by CSS from data-empty).
+    listbox.dataset.empty = shownListing && visible.length === 0 ? (foldersOnly ? 'No folders here' : 'No Markdown files or folders here') : '';
+    let text = problem ?? shownProblem ?? '';
+    if (!text && shownListing?.truncated) text = `Showing the first ${shownListing.entries.length} entries: type to narrow them down.`;
+    status.textContent = text;
+    status.classList.toggle('path-problem', !!(problem ?? shownProblem));
+  }
+
+  function drawEntries(folder: string): void {
     listbox.replaceChildren();
     visible.forEach((entry, index) => {
       const item = el('li', 'path-entry', entry.name);
@@ -294,17 +316,20 @@ function runDialog(
       item.setAttribute('role', 'option');
       item.setAttribute('aria-selected', 'false');
       item.addEventListener('mousedown', (event) => event.preventDefault()); // keep the caret in the field
-      item.addEventListener('click', () => void take(entry, false));
-      item.addEventListener('dblclick', () => void take(entry, true));
+      // A click goes into a folder at once, so the second click of a double click lands on
+      // whatever the new list put under the pointer: only the first click counts, and a
+      // double click opens a file only if both clicks were on it.
+      const full = joinPath(folder, entry.name, style);
+      item.addEventListener('click', (event) => {
+        if (event.detail > 1) return;
+        clicked = full;
+        void take(entry, false);
+      });
+      item.addEventListener('dblclick', () => {
+        if (clicked === full && entry.kind === 'file') void take(entry, true);
+      });
       listbox.append(item);
     });
-    drawActive();
-    // An empty folder says so inside the list's box (drawn by CSS from data-empty).
-    listbox.dataset.empty = shownListing && visible.length === 0 ? (foldersOnly ? 'No folders here' : 'No Markdown files or folders here') : '';
-    let text = problem ?? shownProblem ?? '';
-    if (!text && shownListing?.truncated) text = `Showing the first ${shownListing.entries.length} entries: type to narrow them down.`;
-    status.textContent = text;
-    status.classList.toggle('path-problem', !!(problem ?? shownProblem));
   }
 
   function drawActive(): void {

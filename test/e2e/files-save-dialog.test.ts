@@ -225,6 +225,22 @@ describe('the save dialog in the Chromium shell', () => {
     expect(await app.page.title()).toBe('library.md — Byline');
   });
 
+  it('a double click goes into a folder once, never into what lands under the pointer', async () => {
+    await pressFileShortcut(app, 'Control+O');
+    const input = pathInput(app);
+    await input.fill(`${path.join(dir, 'pieces')}/`);
+    await expect.poll(() => listed(app)).toEqual(['2026/']);
+    // In 2026, the first entry is the folder Columns: the second click must not go into it.
+    await dialog(app).locator('.path-entry[data-name="2026"]').dblclick();
+    await expect.poll(() => input.inputValue()).toBe(`${path.join(dir, 'pieces', '2026')}/`);
+    await expect.poll(() => listed(app)).toEqual(['Columns/', 'library.md']);
+    expect(await input.inputValue()).toBe(`${path.join(dir, 'pieces', '2026')}/`);
+    // A double click on a file opens it.
+    await dialog(app).locator('.path-entry[data-name="library.md"]').dblclick();
+    await expect.poll(() => dialog(app).count()).toBe(0);
+    expect(await app.page.title()).toBe('library.md — Byline');
+  });
+
   it('Save over an existing file asks first', async () => {
     await pressFileShortcut(app, 'Control+Shift+S');
     const input = pathInput(app);
