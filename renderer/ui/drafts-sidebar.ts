@@ -163,7 +163,8 @@ export function installDraftsSidebar(app: AppContext, documents: DocumentCommand
       mode: 'folder',
       title: 'Drafts folder',
       action: 'Use This Folder',
-      folders: startFolders({ documentPath: app.session?.path ?? null, draftsFolder: folder(), recentFiles: app.settings.recentFiles }, pathStyle(platform)),
+      // The drafts folder itself first, then the last folder used.
+      folders: startFolders({ documentPath: null, draftsFolder: folder(), recentFiles: app.settings.recentFiles }, pathStyle(platform)),
     });
     if (!chosen) return;
     await app.writeSettings({ draftsFolder: chosen });

@@ -133,7 +133,8 @@ function runDialog(
     input.setAttribute('aria-controls', `path-entries-${id}`);
     input.setAttribute('aria-describedby', `path-hint-${id}`);
     label.append(input);
-    const hint = el('p', 'path-hint', 'Tab completes a name · ↑ ↓ choose from the list · a folder path goes into it');
+    const enter = options.mode === 'folder' ? 'Enter uses the folder in the field' : 'Enter on a folder goes into it';
+    const hint = el('p', 'path-hint', `Tab completes a name · ↑ ↓ choose from the list · ${enter}`);
     hint.id = `path-hint-${id}`;
 
     const bar = el('div', 'path-bar');

@@ -254,6 +254,25 @@ describe('the save dialog in the Chromium shell', () => {
     await answer(app, 'Cancel');
   });
 
+  it('choosing the drafts folder lists folders only, and a new folder made there can be chosen', async () => {
+    await app.page.click('button[data-command="view:drafts"]');
+    const sidebar = app.page.locator('#drafts-sidebar');
+    await expect.poll(() => sidebar.isVisible()).toBe(true);
+    await sidebar.getByRole('button', { name: 'Choose Folder…' }).click();
+    const input = pathInput(app);
+    await expect.poll(() => input.inputValue()).toBe(`${drafts}/`);
+    await expect.poll(() => listed(app)).toEqual(['archive/']);
+    await dialog(app).getByRole('button', { name: 'New Folder' }).click();
+    await app.page.locator('dialog[open]').last().locator('input.new-folder-input').fill('Op-eds 2026');
+    await answer(app, 'Create');
+    await expect.poll(() => input.inputValue()).toBe(`${path.join(drafts, 'Op-eds 2026')}/`);
+    await shot(app.page, 'drafts-folder');
+    await input.press('Enter');
+    await expect.poll(() => dialog(app).count()).toBe(0);
+    await expect.poll(async () => JSON.parse(await readFile(path.join(app.userData, 'settings.json'), 'utf8')).draftsFolder).toBe(path.join(drafts, 'Op-eds 2026'));
+    await app.page.click('button[data-command="view:drafts"]');
+  });
+
   it('refuses nonsense paths with a sentence, and main refuses them too', async () => {
     await pressFileShortcut(app, 'Control+Shift+S');
     const input = pathInput(app);
