@@ -347,8 +347,7 @@ function runDialog(
 
   // --- moving around ------------------------------------------------------------
 
-  async function goTo(folder: string): Promise<void> {
-    const name = keptName();
+  async function goTo(folder: string, name = keptName()): Promise<void> {
     if (options.mode === 'save') {
       const value = joinPath(folder, name, style);
       setInput(value, nameRange(value, style));
@@ -431,15 +430,17 @@ function runDialog(
       if (!there.ok) return draw(there.error.message);
       return goTo(folder);
     }
-    if (options.mode === 'save' && !hasExtension(leaf)) {
+    let probe = await list(full);
+    if (options.mode === 'save' && !probe.ok && probe.error.code === 'NOT_FOUND' && !hasExtension(leaf)) {
+      // A new name without an extension is a Markdown file.
       full += '.md';
       ({ folder, leaf } = splitPath(full, style));
+      probe = await list(full);
     }
-    const probe = await list(full);
     if (probe.ok) {
-      // A folder: chosen, or gone into.
+      // A folder: chosen, or gone into (a Save keeps the name it suggested, not the folder's).
       if (options.mode === 'folder') return done(probe.value.folder);
-      return goTo(probe.value.folder);
+      return goTo(probe.value.folder, suggested);
     }
     if (probe.error.code === 'NOT_A_FOLDER') {
       if (options.mode === 'folder') return draw(probe.error.message);

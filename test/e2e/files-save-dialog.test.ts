@@ -241,9 +241,13 @@ describe('the save dialog in the Chromium shell', () => {
     expect(await app.page.title()).toBe('library.md — Byline');
   });
 
-  it('Save over an existing file asks first', async () => {
+  it('Save over an existing file asks first; a folder typed in Save is gone into, keeping the name', async () => {
     await pressFileShortcut(app, 'Control+Shift+S');
     const input = pathInput(app);
+    await input.fill(path.join(drafts, 'archive'));
+    await input.press('Enter');
+    await expect.poll(() => input.inputValue()).toBe(path.join(drafts, 'archive', 'library.md'));
+    expect(existsSync(path.join(drafts, 'archive.md'))).toBe(false);
     await input.fill(path.join(drafts, 'aleppo-notes.md'));
     await input.press('Enter');
     await expect.poll(() => app.page.locator('dialog[open]').last().textContent()).toContain('Replace “aleppo-notes.md”?');
