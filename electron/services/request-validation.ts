@@ -8,7 +8,7 @@ import type { Channel, RequestOf, Result } from '../contract';
 import { isChannel } from '../contract';
 import { sanitizeSettingsPatch } from './settings-validation';
 import { checkJournalPatch, checkJournalWrite } from './journal-entry';
-import { checkFormat, isAbsolutePath, isEntryId, isPath, isRecord } from './payload-checks';
+import { checkFormat, isAbsolutePath, isEntryId, isRecord } from './payload-checks';
 import { MAX_TITLE_CHARS } from './drafts-library';
 import { checkRemoteImageUrl, MAX_REMOTE_IMAGES } from './remote-images';
 import { checkChooseTarget, checkExportRun, checkOpenExported, checkRichText } from './export/export-request';
@@ -38,9 +38,10 @@ const CHECKS: { [C in Channel]: Check<C> } = {
   'recent:list': none,
   'recent:clear': none,
   'window:close': none,
-  'file:open': (p) => (isRecord(p) && isPath(p.path) ? { path: p.path } : 'expected { path: string }'),
+  // Full paths only: a relative one would be taken from main's working directory (the app's own folder).
+  'file:open': (p) => (isRecord(p) && isAbsolutePath(p.path) ? { path: p.path } : 'expected { path: full path }'),
   'file:save': (p) => {
-    if (!isRecord(p) || !isPath(p.path)) return 'expected { path: string, text: string, format }';
+    if (!isRecord(p) || !isAbsolutePath(p.path)) return 'expected { path: full path, text: string, format }';
     if (typeof p.text !== 'string' || p.text.length > MAX_SAVE_CHARS) return 'text must be a string of sane size';
     const format = checkFormat(p.format);
     if (!format) return 'format must be { eol: "lf" | "crlf", bom: boolean, encoding?, lossy? }';

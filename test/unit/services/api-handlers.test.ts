@@ -58,6 +58,9 @@ describe('request validation', () => {
       ['dialog:save', { suggestedName: 'x.md', folders: ['relative'] }],
       ['dialog:save', { suggestedName: 'x.md', folders: '/home' }],
       ['dialog:save', { suggestedName: 'x.md', folders: Array.from({ length: 20 }, (_, i) => `/f${i}`) }],
+      // A relative path would be taken from main's working directory: the app's own folder.
+      ['file:open', { path: 'piece.md' }],
+      ['file:save', { path: 'Untitled.md', text: 'x', format: { eol: 'lf', bom: false } }],
       ['folder:list', { path: 'relative/folder' }],
       ['folder:list', { path: '~/Drafts' }],
       ['folder:list', { path: '' }],
