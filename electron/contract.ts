@@ -28,6 +28,10 @@ export type ErrorCode =
   | 'LOSSY_OVERWRITE'
   /** A journal patch against a revision the journal doesn't hold: send the whole text instead. */
   | 'STALE'
+  /** A path that names a file where a folder was expected (the page's file dialog). */
+  | 'NOT_A_FOLDER'
+  /** A folder (or file) of that name is already there. */
+  | 'ALREADY_EXISTS'
   | 'IO';
 
 export interface ApiError {
@@ -154,6 +158,8 @@ export interface AppInfo {
   platform: string;
   /** False where the shell has no native file dialogs (the page draws its own). */
   nativeDialogs: boolean;
+  /** The writer's home folder: where the page's file dialog starts when nothing better is known, and what `~` means there. */
+  homeFolder: string;
 }
 
 /** A file named on the command line: opened, or why not. */
@@ -233,6 +239,23 @@ export interface DraftEntry {
   modifiedMs: number;
 }
 
+/** What the page's file dialog shows of a folder: a name and a kind, never a file's contents. */
+export interface FolderEntry {
+  name: string;
+  kind: 'folder' | 'file';
+}
+
+/** A folder's subfolders and Markdown/text files (not hidden ones), by name. */
+export interface FolderListing {
+  /** The folder listed, as a full, normalised path. */
+  folder: string;
+  /** The folder above, or null at the root. */
+  parent: string | null;
+  entries: FolderEntry[];
+  /** True when there were more entries than main lists. */
+  truncated: boolean;
+}
+
 /**
  * Every operation: channel name → request and response types.
  * Save As is `dialog:save` (where to?) followed by `file:save`.
@@ -272,8 +295,16 @@ export interface Channels {
   'recent:clear': { request: null; response: null };
   /** Native open dialog; `UNSUPPORTED` where the shell has none. Empty list: cancelled. */
   'dialog:open': { request: null; response: { paths: string[] } };
-  /** Native save dialog; `UNSUPPORTED` where the shell has none. Null path: cancelled. */
-  'dialog:save': { request: { suggestedName: string }; response: { path: string | null } };
+  /**
+   * Native save dialog; `UNSUPPORTED` where the shell has none. Null path: cancelled.
+   * It starts in the first of `folders` (full paths, best first) that exists, else
+   * the drafts folder, the last folder used, the home folder: never the app's own.
+   */
+  'dialog:save': { request: { suggestedName: string; folders?: string[] }; response: { path: string | null } };
+  /** The page's own file dialog: a folder's subfolders and Markdown files (`NOT_A_FOLDER`, `NOT_FOUND` otherwise). */
+  'folder:list': { request: { path: string }; response: FolderListing };
+  /** The page's own file dialog: creates a folder (and any missing above it); `ALREADY_EXISTS` if it is there. */
+  'folder:create': { request: { path: string }; response: { folder: string } };
   'settings:read': { request: null; response: Settings };
   'settings:write': { request: { patch: Partial<Settings> }; response: Settings };
   /** Opens an http(s) or mailto link in the system browser; anything else is `BLOCKED_URL`. */
@@ -343,6 +374,8 @@ export const API_METHODS = {
   saveFile: 'file:save',
   showOpenDialog: 'dialog:open',
   showSaveDialog: 'dialog:save',
+  listFolder: 'folder:list',
+  createFolder: 'folder:create',
   readSettings: 'settings:read',
   writeSettings: 'settings:write',
   openExternal: 'link:open-external',

@@ -4,6 +4,7 @@
  * system browser) comes in as `ShellHooks`, so this file knows no shell.
  * Services a shell hasn't wired yet (journal, watchers) answer `UNSUPPORTED`.
  */
+import os from 'node:os';
 import path from 'node:path';
 import type { Channel, Channels, DocumentData, RequestOf, ResponseOf, Result, ShellKind, StartupFile } from '../contract';
 import { newDocument, readDocument, writeDocument } from './files';
@@ -14,6 +15,7 @@ import type { Journal } from './journal';
 import type { FileWatcher } from './file-watcher';
 import type { FolderWatcher } from './folder-watcher';
 import { createDraft, listDrafts } from './drafts-library';
+import { createFolder, firstExistingFolder, listFolder } from './folders';
 import { listRecentFiles } from './recent-files';
 import type { PreviewImages } from './preview-images';
 import type { ExportService } from './export/export-service';
@@ -46,6 +48,8 @@ export interface ApiContext {
   images?: PreviewImages;
   /** Export (`export:*`, issue 6); absent: UNSUPPORTED. */
   exporter?: ExportService;
+  /** The writer's home folder (tests pass their own); default: the system's. */
+  homeFolder?: string;
 }
 
 export type ApiHandler = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
@@ -56,6 +60,7 @@ const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 export function createApiHandler(ctx: ApiContext): ApiHandler {
   const { hooks, settings } = ctx;
+  const homeFolder = ctx.homeFolder ?? os.homedir();
 
   async function openAndRemember(file: string): Promise<Result<DocumentData>> {
     const result = await readDocument(file);
@@ -75,7 +80,7 @@ export function createApiHandler(ctx: ApiContext): ApiHandler {
       const startupFiles: StartupFile[] = [];
       for (const file of ctx.startupPaths) startupFiles.push({ path: file, result: await openAndRemember(file) });
       return ok({
-        app: { shell: hooks.kind, version: ctx.version, platform: process.platform, nativeDialogs: hooks.dialogs !== null },
+        app: { shell: hooks.kind, version: ctx.version, platform: process.platform, nativeDialogs: hooks.dialogs !== null, homeFolder },
         settings: await settings.read(),
         startupFiles,
       });
@@ -123,11 +128,17 @@ export function createApiHandler(ctx: ApiContext): ApiHandler {
       if (!hooks.dialogs) return unsupported('This window has no system file dialog.');
       return ok({ paths: await hooks.dialogs.open() });
     },
-    'dialog:save': async ({ suggestedName }) => {
+    'dialog:save': async ({ suggestedName, folders }) => {
       if (!hooks.dialogs) return unsupported('This window has no system file dialog.');
-      const recent = (await settings.read()).recentFiles[0];
-      return ok({ path: await hooks.dialogs.save(suggestedName, recent ? path.dirname(recent) : undefined) });
+      // The page's choice first (the document's folder, the drafts folder, the last one used), then
+      // the same from settings, then home: a relative default would be the app's working directory.
+      const { draftsFolder, recentFiles } = await settings.read();
+      const last = recentFiles[0] ? path.dirname(recentFiles[0]) : null;
+      const folder = (await firstExistingFolder([...(folders ?? []), draftsFolder, last])) ?? homeFolder;
+      return ok({ path: await hooks.dialogs.save(suggestedName, folder) });
     },
+    'folder:list': async ({ path: folder }) => listFolder(folder),
+    'folder:create': async ({ path: folder }) => createFolder(folder),
     'settings:read': async () => ok(await settings.read()),
     'settings:write': async ({ patch }) => ok(await settings.write(patch)),
     'link:open-external': async ({ url }) => {

@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { ApiError, DocumentData, DraftEntry, Result } from '../contract';
 import { countWords } from '../../renderer/markdown/word-count';
 import { decodeText } from './text-format';
-import { draftHeadline } from './draft-headline';
+import { documentHeadline } from '../../renderer/markdown/headline';
+import { cleanTitle, MAX_TITLE_CHARS, pieceHeader } from '../../renderer/markdown/piece-header';
 import { draftFileNames } from './draft-filename';
 import { LARGE_FILE_BYTES } from './document-warnings';
 import { openDocument } from './files';
@@ -19,7 +20,7 @@ import { fileErrorCode } from './file-errors';
 export const DRAFT_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.mdown', '.txt'];
 export const MAX_DRAFT_BYTES = LARGE_FILE_BYTES;
 export const MAX_DRAFTS = 1000;
-export const MAX_TITLE_CHARS = 200;
+export { MAX_TITLE_CHARS };
 
 function folderError(error: unknown, folder: string, doing: 'list' | 'create'): ApiError {
   const code = fileErrorCode(error);
@@ -61,25 +62,13 @@ export async function listDrafts(folder: string): Promise<Result<DraftEntry[]>> 
     const decoded = bytes && decodeText(bytes);
     if (!decoded?.ok) continue;
     const fallback = path.basename(name, path.extname(name));
-    drafts.push({ path: file, name, headline: draftHeadline(decoded.text, fallback), words: countWords(decoded.text), modifiedMs });
+    drafts.push({ path: file, name, headline: documentHeadline(decoded.text) ?? fallback, words: countWords(decoded.text), modifiedMs });
   }
   return { ok: true, value: drafts };
 }
 
-/** Title as it goes into the front matter: one line, no control characters. */
-export function cleanTitle(title: string): string {
-  return title.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE_CHARS);
-}
-
-function isoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** The skeleton every new draft starts from. JSON strings are valid YAML double-quoted scalars. */
-export function draftSkeleton(title: string, now: Date = new Date()): string {
-  return `---\ntitle: ${JSON.stringify(cleanTitle(title))}\nauthor: \ndate: ${isoDate(now)}\n---\n\n`;
-}
+/** The skeleton every new draft starts from: the same header File → New writes. */
+export const draftSkeleton = pieceHeader;
 
 export async function createDraft(folder: string, title: string, now: Date = new Date()): Promise<Result<DocumentData>> {
   const dir = path.resolve(folder);

@@ -8,7 +8,7 @@ import type { Channel, RequestOf, Result } from '../contract';
 import { isChannel } from '../contract';
 import { sanitizeSettingsPatch } from './settings-validation';
 import { checkJournalPatch, checkJournalWrite } from './journal-entry';
-import { checkFormat, isAbsolutePath, isEntryId, isPath, isRecord } from './payload-checks';
+import { checkFormat, isAbsolutePath, isEntryId, isRecord } from './payload-checks';
 import { MAX_TITLE_CHARS } from './drafts-library';
 import { checkRemoteImageUrl, MAX_REMOTE_IMAGES } from './remote-images';
 import { checkChooseTarget, checkExportRun, checkOpenExported, checkRichText } from './export/export-request';
@@ -18,6 +18,9 @@ export const MAX_SAVE_CHARS = 128 * 1024 * 1024;
 /** Most files one window may ask to watch. */
 export const MAX_WATCHED_FILES = 256;
 const MAX_URL_CHARS = 8192;
+/** Most folders the page may suggest a native Save dialog start in. */
+export const MAX_DIALOG_FOLDERS = 8;
+const FOLDER_PATH = 'the folder must be a full path, such as /home/you/Drafts';
 
 type Check<C extends Channel> = (payload: unknown) => RequestOf<C> | string;
 
@@ -35,9 +38,10 @@ const CHECKS: { [C in Channel]: Check<C> } = {
   'recent:list': none,
   'recent:clear': none,
   'window:close': none,
-  'file:open': (p) => (isRecord(p) && isPath(p.path) ? { path: p.path } : 'expected { path: string }'),
+  // Full paths only: a relative one would be taken from main's working directory (the app's own folder).
+  'file:open': (p) => (isRecord(p) && isAbsolutePath(p.path) ? { path: p.path } : 'expected { path: full path }'),
   'file:save': (p) => {
-    if (!isRecord(p) || !isPath(p.path)) return 'expected { path: string, text: string, format }';
+    if (!isRecord(p) || !isAbsolutePath(p.path)) return 'expected { path: full path, text: string, format }';
     if (typeof p.text !== 'string' || p.text.length > MAX_SAVE_CHARS) return 'text must be a string of sane size';
     const format = checkFormat(p.format);
     if (!format) return 'format must be { eol: "lf" | "crlf", bom: boolean, encoding?, lossy? }';
@@ -67,10 +71,19 @@ const CHECKS: { [C in Channel]: Check<C> } = {
     if (!isRecord(p) || (p.folder !== null && !isAbsolutePath(p.folder))) return 'expected { folder: absolute path | null }';
     return { folder: p.folder };
   },
-  'dialog:save': (p) =>
-    isRecord(p) && typeof p.suggestedName === 'string' && p.suggestedName.length <= 255 && !p.suggestedName.includes('\0')
-      ? { suggestedName: p.suggestedName }
-      : 'expected { suggestedName: string }',
+  'dialog:save': (p) => {
+    if (!isRecord(p) || typeof p.suggestedName !== 'string' || p.suggestedName.length > 255 || p.suggestedName.includes('\0')) {
+      return 'expected { suggestedName: string, folders?: full paths }';
+    }
+    if (p.folders === undefined) return { suggestedName: p.suggestedName };
+    if (!Array.isArray(p.folders) || p.folders.length > MAX_DIALOG_FOLDERS || !p.folders.every(isAbsolutePath)) {
+      return `folders must be at most ${MAX_DIALOG_FOLDERS} full paths`;
+    }
+    return { suggestedName: p.suggestedName, folders: [...p.folders] };
+  },
+  // The page's own file dialog: full paths only (the page resolves `~` and relative input), never the working directory.
+  'folder:list': (p) => (isRecord(p) && isAbsolutePath(p.path) ? { path: p.path } : FOLDER_PATH),
+  'folder:create': (p) => (isRecord(p) && isAbsolutePath(p.path) ? { path: p.path } : FOLDER_PATH),
   'settings:write': (p) => {
     if (!isRecord(p) || !isRecord(p.patch)) return 'expected { patch: object }';
     return { patch: sanitizeSettingsPatch(p.patch) };

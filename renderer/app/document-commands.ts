@@ -9,7 +9,11 @@ import { Text } from '@codemirror/state';
 import type { DocumentData, JournalEntry, Result, SavedDocument, StartupFile, TextFormat } from '../../electron/contract';
 import { createEditorState, type EditorOptions } from '../editor/create-editor';
 import { DocumentSession } from '../ui/document-session';
-import { choose, choosePath, clearNotice, clearNotices, showMessage, showNotice } from '../ui/dialogs';
+import { choose, clearNotice, clearNotices, showMessage, showNotice } from '../ui/dialogs';
+import { browseForPath, type BrowseContext } from '../ui/path-dialog';
+import { pathStyle, startFolders } from '../ui/path-text';
+import { suggestedFileName } from '../markdown/file-name';
+import { newPieceTemplate } from '../markdown/piece-header';
 import type { StatusBar } from '../ui/status-bar';
 import type { AppContext } from './app-context';
 import { registerCommand, runCommand } from './command-registry';
@@ -23,6 +27,8 @@ export interface LoadOptions {
   text?: string;
   /** The file is gone from disk: the buffer is marked and Save creates it again. */
   missing?: boolean;
+  /** Where the caret starts (default: the start). */
+  caret?: number;
 }
 
 export interface DocumentCommands {
@@ -55,10 +61,29 @@ export function baseName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) || path;
 }
 
-/** The name Save As suggests: the file's name, a dropped copy's name, else Untitled.md. */
-export function suggestedSaveName(path: string | null, name: string): string {
+/**
+ * The name Save suggests: the file's own name; a dropped copy's (it has an
+ * extension); else one made from the piece's headline (kerry-russia-aleppo.md).
+ */
+export function suggestedSaveName(path: string | null, name: string, text: string): string {
   if (path) return baseName(path);
-  return name && name !== 'Untitled' ? name : 'Untitled.md';
+  if (/\.(?:md|markdown|mdown|txt)$/i.test(name)) return name;
+  return suggestedFileName(text);
+}
+
+/** What the page's own file dialog needs from the app: the API, the home folder, the platform's paths. */
+export function fileDialogContext(app: AppContext): BrowseContext {
+  return { api: app.api, homeFolder: app.initial.app.homeFolder, platform: app.initial.app.platform };
+}
+
+/** Where a file dialog starts, best first (the dialog falls back to the home folder). */
+export function dialogFolders(app: AppContext): string[] {
+  const { draftsFolder, recentFiles } = app.settings;
+  return startFolders({ documentPath: app.session?.path ?? null, draftsFolder, recentFiles }, pathStyle(app.initial.app.platform));
+}
+
+function dialogPlaces(app: AppContext): { label: string; folder: string }[] {
+  return app.settings.draftsFolder ? [{ label: 'Drafts', folder: app.settings.draftsFolder }] : [];
 }
 
 export function installDocumentCommands(app: AppContext, editorOptions: EditorOptions, statusBar: StatusBar): DocumentCommands {
@@ -136,6 +161,7 @@ export function installDocumentCommands(app: AppContext, editorOptions: EditorOp
       app.view.dispatch({ changes: { from: 0, to: app.view.state.doc.length, insert: options.text } });
       app.session.refreshDirty(app.view.state.doc);
     }
+    if (options.caret !== undefined) app.view.dispatch({ selection: { anchor: Math.min(options.caret, app.view.state.doc.length) } });
     updateWindowTitle(app.session);
     app.notifyDocumentLoaded();
     app.view.focus();
@@ -171,22 +197,24 @@ export function installDocumentCommands(app: AppContext, editorOptions: EditorOp
       const result = await api.showOpenDialog();
       return result.ok ? (result.value.paths[0] ?? null) : null;
     }
-    return choosePath({
+    return browseForPath(fileDialogContext(app), {
+      mode: 'open',
       title: 'Open a document',
       action: 'Open',
-      initialPath: directoryOf(app.session.path) ?? '',
+      folders: dialogFolders(app),
       recentFiles: app.settings.recentFiles,
+      places: dialogPlaces(app),
     });
   }
 
   async function pickPathToSave(): Promise<string | null> {
-    const suggestedName = suggestedSaveName(app.session.path, app.session.name);
+    const suggestedName = suggestedSaveName(app.session.path, app.session.name, app.view.state.doc.toString());
+    const folders = dialogFolders(app);
     if (app.initial.app.nativeDialogs) {
-      const result = await api.showSaveDialog({ suggestedName });
+      const result = await api.showSaveDialog({ suggestedName, folders });
       return result.ok ? result.value.path : null;
     }
-    const dir = directoryOf(app.session.path) ?? directoryOf(app.settings.recentFiles[0] ?? null);
-    return choosePath({ title: 'Save as', action: 'Save', initialPath: dir ? `${dir}/${suggestedName}` : suggestedName, recentFiles: [] });
+    return browseForPath(fileDialogContext(app), { mode: 'save', title: 'Save as', action: 'Save', folders, name: suggestedName, places: dialogPlaces(app) });
   }
 
   /** Asks what to do when a save was refused for a reason the writer can overrule. */
@@ -313,10 +341,16 @@ export function installDocumentCommands(app: AppContext, editorOptions: EditorOp
     load(result.value);
   }
 
+  // A new piece starts from the header New Draft writes, the caret in the title: an op-ed
+  // always has a headline and a byline, and the preview shows them as the article's head
+  // at once. Untouched, the header is not "unsaved changes" (it is the buffer's baseline),
+  // and an emptied untitled buffer isn't either (DocumentSession.refreshDirty).
   registerCommand('file:new', async () => {
     if (!(await confirmDiscard())) return;
     const result = await api.newFile();
-    if (result.ok) load(result.value);
+    if (!result.ok) return;
+    const piece = newPieceTemplate();
+    load({ ...result.value, text: piece.text }, { caret: piece.caret });
   });
   registerCommand('file:open', async () => {
     if (!(await confirmDiscard())) return;

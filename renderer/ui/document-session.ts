@@ -27,9 +27,14 @@ export class DocumentSession {
     this.saved = initialText;
   }
 
-  /** Call after edits; cheap unless the lengths match (then the texts are compared). */
+  /**
+   * Call after edits; cheap unless the lengths match (then the texts are compared).
+   * An untitled buffer with nothing in it (a new piece's header deleted, say) has
+   * nothing to save, so it never counts as unsaved.
+   */
   refreshDirty(current: Text): boolean {
-    this.dirty = current.length !== this.saved.length || !current.eq(this.saved);
+    const empty = this.path === null && current.length === 0;
+    this.dirty = !empty && (current.length !== this.saved.length || !current.eq(this.saved));
     return this.dirty;
   }
 

@@ -9,7 +9,10 @@ import type { DraftEntry } from '../../electron/contract';
 import type { AppContext } from '../app/app-context';
 import { registerCommand } from '../app/command-registry';
 import type { DocumentCommands } from '../app/document-commands';
-import { choosePath, el, openDialog, showMessage } from './dialogs';
+import { el, openDialog, showMessage } from './dialogs';
+import { browseForPath } from './path-dialog';
+import { fileDialogContext } from '../app/document-commands';
+import { pathStyle, startFolders } from './path-text';
 
 export type DraftSort = 'date' | 'title' | 'words';
 
@@ -155,11 +158,13 @@ export function installDraftsSidebar(app: AppContext, documents: DocumentCommand
   }
 
   async function pickFolder(): Promise<void> {
-    const chosen = await choosePath({
+    const { platform } = app.initial.app;
+    const chosen = await browseForPath(fileDialogContext(app), {
+      mode: 'folder',
       title: 'Drafts folder',
       action: 'Use This Folder',
-      initialPath: folder() ?? '',
-      recentFiles: [],
+      // The drafts folder itself first, then the last folder used.
+      folders: startFolders({ documentPath: null, draftsFolder: folder(), recentFiles: app.settings.recentFiles }, pathStyle(platform)),
     });
     if (!chosen) return;
     await app.writeSettings({ draftsFolder: chosen });

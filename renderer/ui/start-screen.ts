@@ -7,14 +7,17 @@
 import type { RecentFile } from '../../electron/contract';
 import type { AppContext } from '../app/app-context';
 import { el } from './dialogs';
+import { isNewPieceTemplate } from '../markdown/piece-header';
 
 export interface StartScreenOptions {
   open(path: string): Promise<void>;
 }
 
-/** True for a window nobody has written in yet. */
+/** True for a window nobody has written in yet: empty, or a new piece's untouched header. */
 export function isUntouched(app: AppContext): boolean {
-  return !!app.session && app.session.path === null && app.view.state.doc.length === 0 && !app.session.isDirty;
+  if (!app.session || app.session.path !== null || app.session.isDirty) return false;
+  const doc = app.view.state.doc;
+  return doc.length === 0 || (doc.length < 80 && isNewPieceTemplate(doc.toString()));
 }
 
 export function installStartScreen(app: AppContext, options: StartScreenOptions): void {

@@ -57,15 +57,23 @@ describe('bad input in the Chromium shell', () => {
     await refused(file, 'Can’t open “photo.md”: it is not a text file.'.replace('’', "'"));
   });
 
-  it('a folder is refused with a message', async () => {
+  it('a folder, even one named like a file, is gone into: the dialog lists it instead of opening it', async () => {
     const folder = path.join(dir, 'drafts.md');
     await mkdir(folder);
-    await refused(folder, 'Can’t open “drafts.md”: it is a folder, not a file.'.replace('’', "'"));
+    await openThroughDialog(app, folder);
+    const input = app.page.locator('dialog[open] input.path-input');
+    await expect.poll(() => input.inputValue()).toBe(`${folder}/`);
+    await answer(app, 'Cancel');
+    expect(await app.page.title()).toBe('Untitled — Byline');
   });
 
-  it('a missing path is refused with a message and nothing is created', async () => {
+  it('a missing path is refused with a message in the dialog and nothing is created', async () => {
     const file = path.join(dir, 'nowhere.md');
-    await refused(file, 'Can’t open “nowhere.md”: there is no file at that path.'.replace('’', "'"));
+    await openThroughDialog(app, file);
+    const status = app.page.locator('dialog[open] .path-status');
+    await expect.poll(() => status.textContent()).toBe(`There is no file or folder “nowhere.md” in ${dir}.`);
+    await answer(app, 'Cancel');
+    expect(await app.page.title()).toBe('Untitled — Byline');
     await expect(stat(file)).rejects.toThrow();
   });
 

@@ -43,13 +43,17 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `writing-aids-${name}.png`) });
 }
 
-/** Ctrl+N, discarding the current text if asked. */
+/** Ctrl+N, discarding the current text if asked, then clearing the new piece's header: an empty page. */
 async function newDocument(page: Page): Promise<void> {
   await pressFileShortcut({ page }, 'Control+N');
   const discard = page.locator('dialog[open]').getByRole('button', { name: "Don't Save" });
   await expect.poll(async () => (await discard.count()) > 0 || (await page.title()) === 'Untitled — Byline').toBe(true);
   if (await discard.count()) await discard.click();
   await expect.poll(() => page.title()).toBe('Untitled — Byline');
+  await expect.poll(async () => (await editor(page)).doc).toContain('title: ""');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await expect.poll(async () => (await editor(page)).doc).toBe('');
 }
 
 async function settingsFile(app: RunningApp): Promise<Record<string, unknown>> {

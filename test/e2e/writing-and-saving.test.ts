@@ -111,7 +111,9 @@ describe('writing and saving in the Chromium shell', () => {
     await pressFileShortcut(app, 'Control+N');
     await app.page.locator('dialog[open]').getByRole('button', { name: "Don't Save" }).click();
     await expect.poll(() => app.page.title()).toBe('Untitled — Byline');
-    expect(await previewText(app)).toBe('');
+    // A new piece: the header New Draft writes, nothing of the old text.
+    await expect.poll(() => app.page.textContent('.cm-content')).toMatch(/^---title: ""author: date: \d{4}-\d{2}-\d{2}---$/);
+    expect(await previewText(app)).not.toContain('More.');
   });
 
   it('Open through the in-app dialog lists recent files', async () => {
@@ -123,13 +125,15 @@ describe('writing and saving in the Chromium shell', () => {
     await expect.poll(() => app.page.title()).toBe('sample-oped.md — Byline');
   });
 
-  it('shows a clear message when a file cannot be opened, and keeps the current document', async () => {
+  it('says so in the Open dialog when nothing is at the path, and keeps the current document', async () => {
     await pressFileShortcut(app, 'Control+O');
     await app.page.locator('dialog[open] input.path-input').fill(path.join(dir, 'missing.md'));
     await app.page.locator('dialog[open] input.path-input').press('Enter');
-    const message = app.page.locator('dialog[open] .dialog-message');
-    await expect.poll(() => message.textContent()).toBe('Can’t open “missing.md”: there is no file at that path.'.replace('’', "'"));
-    await app.page.locator('dialog[open] button.primary').click();
+    const message = app.page.locator('dialog[open] .path-status');
+    await expect.poll(() => message.textContent()).toBe(`There is no file or folder “missing.md” in ${dir}.`);
+    // The dialog stays, with what was typed, for the writer to correct.
+    expect(await app.page.locator('dialog[open] input.path-input').inputValue()).toBe(path.join(dir, 'missing.md'));
+    await app.page.locator('dialog[open]').getByRole('button', { name: 'Cancel' }).click();
     expect(await app.page.title()).toBe('sample-oped.md — Byline');
   });
 

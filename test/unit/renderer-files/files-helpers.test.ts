@@ -5,7 +5,11 @@ import { lineDiff, minimalEdit, unifiedLines } from '../../../renderer/app/file-
 import { baseName, directoryOf, suggestedSaveName } from '../../../renderer/app/document-commands';
 import { visibleDrafts } from '../../../renderer/ui/drafts-sidebar';
 import { entryLabel, entryReason } from '../../../renderer/ui/recovery-dialog';
-import type { DraftEntry } from '../../../electron/contract';
+import type { DocumentData, DraftEntry } from '../../../electron/contract';
+import { Text } from '@codemirror/state';
+import { DocumentSession } from '../../../renderer/ui/document-session';
+import { isNewPieceTemplate, newPieceTemplate } from '../../../renderer/markdown/piece-header';
+import { draftSkeleton } from '../../../electron/services/drafts-library';
 
 describe('journal timing', () => {
   it('writes at once after a quiet second, and never more than once a second', () => {
@@ -75,10 +79,12 @@ describe('drafts library order', () => {
 });
 
 describe('names and labels', () => {
-  it('suggests a name for Save As', () => {
-    expect(suggestedSaveName('/home/me/op-ed.md', 'op-ed.md')).toBe('op-ed.md');
-    expect(suggestedSaveName(null, 'dropped.md')).toBe('dropped.md');
-    expect(suggestedSaveName(null, 'Untitled')).toBe('Untitled.md');
+  it('suggests a name for Save As: the file’s own, a dropped copy’s, else one made from the headline', () => {
+    expect(suggestedSaveName('/home/me/op-ed.md', 'op-ed.md', '# Other')).toBe('op-ed.md');
+    expect(suggestedSaveName(null, 'dropped.md', '# Other')).toBe('dropped.md');
+    expect(suggestedSaveName(null, 'Untitled', '---\ntitle: "Kerry: If Russia Doesn\'t Back Down From Aleppo..."\n---\n\nText')).toBe('kerry-russia-aleppo.md');
+    expect(suggestedSaveName(null, 'Untitled', '')).toBe('untitled.md');
+    expect(suggestedSaveName(null, 'Welcome to Byline', '---\ntitle: Welcome to Byline\n---\n')).toBe('welcome-byline.md');
     expect(directoryOf('/home/me/op-ed.md')).toBe('/home/me');
     expect(directoryOf('C:\\Users\\me\\op-ed.md')).toBe('C:\\Users\\me');
     expect(baseName('C:\\Users\\me\\op-ed.md')).toBe('op-ed.md');
@@ -90,5 +96,31 @@ describe('names and labels', () => {
     expect(entryLabel({ path: null, name: 'Untitled', firstLine: '' })).toBe('Untitled');
     expect(entryReason({ path: '/x/col.md', reason: 'file-missing' })).toBe('The file is gone from /x/col.md');
     expect(entryReason({ path: null, reason: 'untitled' })).toBe('Never saved');
+  });
+});
+
+describe('a new piece', () => {
+  const day = new Date(2026, 11, 6, 9);
+  const text = (value: string) => Text.of(value.split('\n'));
+  const untitled = (value: string): DocumentData => ({ path: null, name: 'Untitled', text: value, format: { eol: 'lf', bom: false, encoding: 'utf-8' }, mtimeMs: null, warnings: [] });
+
+  it('starts from the header New Draft writes, the caret between the title’s quotes', () => {
+    const piece = newPieceTemplate(day);
+    expect(piece.text).toBe(draftSkeleton('', day));
+    expect(piece.text).toBe('---\ntitle: ""\nauthor: \ndate: 2026-12-06\n---\n\n');
+    expect(piece.text.slice(piece.caret - 'title: "'.length, piece.caret + 1)).toBe('title: ""');
+    expect(isNewPieceTemplate(piece.text)).toBe(true);
+    expect(isNewPieceTemplate(draftSkeleton('A headline', day))).toBe(false);
+  });
+
+  it('is not unsaved until the writer writes something, and an emptied untitled buffer is not either', () => {
+    const header = newPieceTemplate(day).text;
+    const session = new DocumentSession(untitled(header), text(header));
+    expect(session.refreshDirty(text(header))).toBe(false);
+    expect(session.refreshDirty(text(header.replace('title: ""', 'title: "Kerry"')))).toBe(true);
+    expect(session.refreshDirty(Text.empty)).toBe(false);
+    // A saved file emptied is a change to save.
+    const saved = new DocumentSession({ ...untitled('words'), path: '/d/piece.md', name: 'piece.md' }, text('words'));
+    expect(saved.refreshDirty(Text.empty)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,17 +11,19 @@ import { createSettingsStore } from '../../../electron/services/settings';
 import { validateRequest } from '../../../electron/services/request-validation';
 import { isAllowedExternalUrl } from '../../../electron/services/external-links';
 
-async function setup(hooks: Partial<ShellHooks> = {}, startupPaths: string[] = []) {
+async function setup(hooks: Partial<ShellHooks> = {}, startupPaths: string[] = [], homeFolder = '/home/writer') {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'byline-api-'));
   const opened: string[] = [];
+  const settings = createSettingsStore(profile);
   const handler = createApiHandler({
     hooks: { kind: 'chromium', dialogs: null, openExternal: async (url) => void opened.push(url), ...hooks },
-    settings: createSettingsStore(profile),
+    settings,
     version: '9.9.9',
     startupPaths,
+    homeFolder,
   });
   const api = createApi(handler as Invoke, () => () => undefined);
-  return { handler, api, opened, profile };
+  return { handler, api, opened, profile, settings };
 }
 
 describe('request validation', () => {
@@ -53,6 +55,21 @@ describe('request validation', () => {
       ['drafts:create', { folder: '/d', title: 7 }],
       ['drafts:watch', { folder: 'relative' }],
       ['recent:clear', 1],
+      ['dialog:save', { suggestedName: 'x.md', folders: ['relative'] }],
+      ['dialog:save', { suggestedName: 'x.md', folders: '/home' }],
+      ['dialog:save', { suggestedName: 'x.md', folders: Array.from({ length: 20 }, (_, i) => `/f${i}`) }],
+      // A relative path would be taken from main's working directory: the app's own folder.
+      ['file:open', { path: 'piece.md' }],
+      ['file:save', { path: 'Untitled.md', text: 'x', format: { eol: 'lf', bom: false } }],
+      ['folder:list', { path: 'relative/folder' }],
+      ['folder:list', { path: '~/Drafts' }],
+      ['folder:list', { path: '' }],
+      ['folder:list', { path: '/a\0b' }],
+      ['folder:list', { path: `/${'x'.repeat(5000)}` }],
+      ['folder:list', null],
+      ['folder:create', { path: 'new folder' }],
+      ['folder:create', { path: 42 }],
+      ['folder:create', { folder: '/tmp/x' }],
     ];
     for (const [channel, payload] of bad) {
       expect(validateRequest(channel, payload), JSON.stringify([channel, payload])).toMatchObject({
@@ -106,16 +123,45 @@ describe('API handlers', () => {
     const { api } = await setup({}, [good, path.join(profile, 'missing.md')]);
     const state = await api.initialState();
     if (!state.ok) throw new Error(state.error.message);
-    expect(state.value.app).toMatchObject({ shell: 'chromium', version: '9.9.9', nativeDialogs: false });
+    expect(state.value.app).toMatchObject({ shell: 'chromium', version: '9.9.9', nativeDialogs: false, homeFolder: '/home/writer' });
     expect(state.value.startupFiles.map((f) => f.result.ok)).toEqual([true, false]);
   });
 
   it('says dialogs are unsupported where the shell has none, and uses them where it has', async () => {
     const none = await setup();
     expect(await none.api.showOpenDialog()).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
-    const native = await setup({ dialogs: { open: async () => ['/picked.md'], save: async (name, dir) => `${dir ?? '/home'}/${name}` } });
+    const native = await setup({ dialogs: { open: async () => ['/picked.md'], save: async (name, dir) => `${dir ?? '(cwd)'}/${name}` } });
     expect(await native.api.showOpenDialog()).toEqual({ ok: true, value: { paths: ['/picked.md'] } });
-    expect(await native.api.showSaveDialog({ suggestedName: 'x.md' })).toEqual({ ok: true, value: { path: '/home/x.md' } });
+    expect(await native.api.showSaveDialog({ suggestedName: 'x.md' })).toEqual({ ok: true, value: { path: '/home/writer/x.md' } });
+  });
+
+  it('starts the native Save dialog in the page’s folder, else the drafts folder, else the last folder used, else home', async () => {
+    const base = await mkdtemp(path.join(os.tmpdir(), 'byline-api-folders-'));
+    const documents = path.join(base, 'documents');
+    const drafts = path.join(base, 'drafts');
+    const last = path.join(base, 'last');
+    for (const folder of [documents, drafts, last]) await mkdir(folder);
+    const asked: (string | undefined)[] = [];
+    const { api, settings } = await setup({ dialogs: { open: async () => [], save: async (_name, dir) => (asked.push(dir), null) } });
+    await api.showSaveDialog({ suggestedName: 'kerry-russia-aleppo.md' });
+    await settings.addRecent(path.join(last, 'earlier.md'));
+    await api.showSaveDialog({ suggestedName: 'kerry-russia-aleppo.md' });
+    await settings.write({ draftsFolder: drafts });
+    await api.showSaveDialog({ suggestedName: 'kerry-russia-aleppo.md' });
+    await api.showSaveDialog({ suggestedName: 'kerry-russia-aleppo.md', folders: [path.join(base, 'gone'), documents] });
+    expect(asked).toEqual(['/home/writer', last, drafts, documents]);
+  });
+
+  it('lists and creates folders for the page’s own file dialog', async () => {
+    const { api, profile } = await setup();
+    const created = await api.createFolder({ path: path.join(profile, 'Pieces', '2026') });
+    expect(created).toEqual({ ok: true, value: { folder: path.join(profile, 'Pieces', '2026') } });
+    await writeFile(path.join(profile, 'Pieces', 'kerry.md'), '# Kerry');
+    expect(await api.listFolder({ path: path.join(profile, 'Pieces') })).toEqual({
+      ok: true,
+      value: { folder: path.join(profile, 'Pieces'), parent: profile, truncated: false, entries: [{ name: '2026', kind: 'folder' }, { name: 'kerry.md', kind: 'file' }] },
+    });
+    expect(await api.createFolder({ path: path.join(profile, 'Pieces') })).toMatchObject({ ok: false, error: { code: 'ALREADY_EXISTS' } });
   });
 
   it('opens only web and mail links externally', async () => {
@@ -170,7 +216,7 @@ describe('API handlers', () => {
       expect(await api.clearJournal({ id: 'buffer-1234' })).toEqual({ ok: true, value: null });
       await new Promise((r) => setTimeout(r, 400));
       expect(events.filter((e) => e.type !== 'drafts-changed')).toEqual([]);
-      expect(await api.listRecent()).toEqual({ ok: true, value: [{ path: file, name: 'on-trees.md', exists: true }] });
+      expect(await api.listRecent()).toEqual({ ok: true, value: [{ path: file, name: 'trees.md', exists: true }] });
       expect(await api.clearRecent()).toEqual({ ok: true, value: null });
       expect(await api.listRecent()).toEqual({ ok: true, value: [] });
       expect(await api.listJournal()).toEqual({ ok: true, value: [] });

@@ -3,8 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDraft, draftSkeleton, listDrafts, MAX_DRAFT_BYTES } from '../../../electron/services/drafts-library';
-import { draftHeadline } from '../../../electron/services/draft-headline';
-import { draftSlug } from '../../../electron/services/draft-filename';
+import { documentHeadline } from '../../../renderer/markdown/headline';
+import { draftFileNames } from '../../../electron/services/draft-filename';
+
+const draftHeadline = (text: string, fallback: string) => documentHeadline(text) ?? fallback;
+const firstName = (title: string) => draftFileNames(title).next().value;
 
 async function folder() {
   return mkdtemp(path.join(os.tmpdir(), 'byline-drafts-'));
@@ -48,15 +51,16 @@ describe('drafts library', () => {
 
   it('creates a draft with a front matter skeleton, never overwriting', async () => {
     const dir = await folder();
-    await writeFile(path.join(dir, 'why-cities-need-trees.md'), 'an older piece');
+    // Named the way Save names a new piece: the title's key words.
+    await writeFile(path.join(dir, 'cities-need-trees.md'), 'an older piece');
     const day = new Date(2025, 2, 7, 12);
     const first = await createDraft(dir, 'Why Cities Need Trees!', day);
     const second = await createDraft(dir, 'Why cities need trees', day);
     if (!first.ok || !second.ok) throw new Error('create failed');
-    expect(first.value.name).toBe('why-cities-need-trees-2.md');
-    expect(second.value.name).toBe('why-cities-need-trees-3.md');
+    expect(first.value.name).toBe('cities-need-trees-2.md');
+    expect(second.value.name).toBe('cities-need-trees-3.md');
     expect(first.value.text).toBe('---\ntitle: "Why Cities Need Trees!"\nauthor: \ndate: 2025-03-07\n---\n\n');
-    expect(await readFile(path.join(dir, 'why-cities-need-trees.md'), 'utf8')).toBe('an older piece');
+    expect(await readFile(path.join(dir, 'cities-need-trees.md'), 'utf8')).toBe('an older piece');
     const listed = await listDrafts(dir);
     expect(listed.ok && listed.value.find((d) => d.name === first.value.name)?.headline).toBe('Why Cities Need Trees!');
   });
@@ -72,11 +76,11 @@ describe('drafts library', () => {
   });
 
   it('makes safe, readable file names', () => {
-    expect(draftSlug('Grüße aus Zürich — ein Kommentar')).toBe('grüße-aus-zürich-ein-kommentar');
-    expect(draftSlug('   ')).toBe('untitled-draft');
-    expect(draftSlug('CON')).toBe('con-draft');
-    expect(draftSlug('a/b\\c:d*e?f"g<h>i|j')).toBe('a-b-c-d-e-f-g-h-i-j');
-    expect(draftSlug('word '.repeat(40)).length).toBeLessThanOrEqual(60);
+    expect(firstName('Grüße aus Zürich — ein Kommentar')).toBe('grusse-aus-zurich.md');
+    expect(firstName('   ')).toBe('untitled-draft.md');
+    expect(firstName('CON')).toBe('con-piece.md');
+    expect(firstName('a/b\\c:d*e?f"g<h>i|j')).toBe('b-c.md');
+    expect(firstName('word '.repeat(40)).length).toBeLessThanOrEqual(60);
   });
 
   it('finds headlines conservatively', () => {
