@@ -8,10 +8,11 @@
  * (`setLinkCitations`), matched to links by source line and URL, so the editor
  * never numbers anything on its own and can't disagree with the output.
  */
-import { StateEffect, StateField, RangeSetBuilder, type EditorState, type Extension } from '@codemirror/state';
+import { StateEffect, StateField, type EditorState, type Extension, type Range } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { syntaxTree } from '@codemirror/language';
 import type { SyntaxNode } from '@lezer/common';
+import { safeDecorations } from './safe-decorations';
 
 /** What a chip needs to know about one numbered link citation. */
 export interface LinkCitation {
@@ -133,11 +134,11 @@ function foldRange(link: SyntaxNode, state: EditorState): { from: number; url: s
   return { from: closeText.to, url };
 }
 
-function buildChips(view: EditorView): DecorationSet {
+function chipRanges(view: EditorView): Range<Decoration>[] {
   const { state } = view;
   const byLine = state.field(citationsField);
-  const builder = new RangeSetBuilder<Decoration>();
-  if (byLine.size === 0) return builder.finish();
+  const chips: Range<Decoration>[] = [];
+  if (byLine.size === 0) return chips;
   const selection = state.selection.main;
   const lines = new Map<number, LineCitations>();
   for (const { from, to } of view.visibleRanges) {
@@ -158,12 +159,16 @@ function buildChips(view: EditorView): DecorationSet {
         const cursorInside = selection.from <= node.to && selection.to >= node.from;
         if (cursorInside) return false;
         const label = citation.title ? `${citation.title} — ${citation.url}` : citation.url;
-        builder.add(range.from, node.to, Decoration.replace({ widget: new ChipWidget(citation.number, label, range.from + 1) }));
+        chips.push(Decoration.replace({ widget: new ChipWidget(citation.number, label, range.from + 1) }).range(range.from, node.to));
         return false;
       },
     });
   }
-  return builder.finish();
+  return chips;
+}
+
+function buildChips(view: EditorView): DecorationSet {
+  return safeDecorations('Source chips', view.state, 'plugin', () => chipRanges(view));
 }
 
 const chipPlugin = ViewPlugin.fromClass(
