@@ -5,8 +5,10 @@
  * the cursor enters the link. Hovering a chip shows the source's title and URL.
  *
  * Numbers come from the pipeline's metadata for the last render
- * (`setLinkCitations`), matched to links by source line and URL, so the editor
- * never numbers anything on its own and can't disagree with the output.
+ * (`setLinkCitations`), matched to links by block and URL, so the editor
+ * never numbers anything on its own and can't disagree with the output. A
+ * link whose target runs onto the next line keeps its Markdown (a chip never
+ * hides a line break).
  */
 import { StateEffect, StateField, type EditorState, type Extension, type Range } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from '@codemirror/view';
@@ -81,17 +83,17 @@ class ChipWidget extends WidgetType {
   }
 }
 
-/** Loosely the same URL: enough to tell apart links that share a line. */
+/** Loosely the same URL: enough to tell apart links that share a block. */
 function targetKey(url: string): string {
   return url.trim().replace(/^<|>$/g, '').replace(/#.*$/, '').replace(/\/$/, '').toLowerCase();
 }
 
 /**
- * Hands out one line's citations to the links found on it: by URL when one
- * matches, else in reading order. Linear in the line's links, however many
+ * Hands out one block's citations to the links found in it: by URL when one
+ * matches, else in reading order. Linear in the block's links, however many
  * (a hostile document can put thousands on one line).
  */
-class LineCitations {
+class BlockCitations {
   private readonly byKey = new Map<string, { list: LinkCitation[]; next: number }>();
   private next = 0;
   private readonly used = new Set<LinkCitation>();
@@ -134,13 +136,43 @@ function foldRange(link: SyntaxNode, state: EditorState): { from: number; url: s
   return { from: closeText.to, url };
 }
 
+/** The blocks whose inline content the pipeline numbers line by line. */
+const INLINE_BLOCK = /^(?:Paragraph|ATXHeading\d|SetextHeading\d|TableHeader|TableRow)$/;
+
+/**
+ * The 0-based source lines of the block holding `link`. Citations are
+ * matched within the block, not the line: the pipeline counts a link's line
+ * from its block's first line by the line breaks it sees as text, so a break
+ * inside an earlier link's `(url⏎)` or a code span puts the links after it
+ * on an earlier line than the editor does.
+ */
+function blockLines(link: SyntaxNode, state: EditorState): [number, number] {
+  for (let node = link.parent; node; node = node.parent) {
+    if (INLINE_BLOCK.test(node.name)) return [state.doc.lineAt(node.from).number - 1, state.doc.lineAt(node.to).number - 1];
+  }
+  const line = state.doc.lineAt(link.from).number - 1;
+  return [line, line];
+}
+
+/** The citations the pipeline put on lines `first`…`last`, in reading order. */
+function citationsOnLines(byLine: ReadonlyMap<number, readonly LinkCitation[]>, [first, last]: [number, number]): LinkCitation[] {
+  const cited: LinkCitation[] = [];
+  if (last - first < byLine.size) {
+    for (let line = first; line <= last; line++) cited.push(...(byLine.get(line) ?? []));
+  } else {
+    const lines = [...byLine.keys()].filter((line) => line >= first && line <= last).sort((a, b) => a - b);
+    for (const line of lines) cited.push(...byLine.get(line)!);
+  }
+  return cited;
+}
+
 function chipRanges(view: EditorView): Range<Decoration>[] {
   const { state } = view;
   const byLine = state.field(citationsField);
   const chips: Range<Decoration>[] = [];
   if (byLine.size === 0) return chips;
   const selection = state.selection.main;
-  const lines = new Map<number, LineCitations>();
+  const blocks = new Map<number, BlockCitations>();
   for (const { from, to } of view.visibleRanges) {
     syntaxTree(state).iterate({
       from,
@@ -150,12 +182,15 @@ function chipRanges(view: EditorView): Range<Decoration>[] {
         const range = foldRange(node.node, state);
         if (!range) return false;
         const line = state.doc.lineAt(node.from).number - 1;
-        const cited = byLine.get(line) ?? [];
-        if (cited.length > MAX_CHIPS_PER_LINE) return false;
-        let onLine = lines.get(line);
-        if (!onLine) lines.set(line, (onLine = new LineCitations(cited)));
-        const citation = onLine.take(range.url);
+        if ((byLine.get(line)?.length ?? 0) > MAX_CHIPS_PER_LINE) return false;
+        const lines = blockLines(node.node, state);
+        let inBlock = blocks.get(lines[0]);
+        if (!inBlock) blocks.set(lines[0], (inBlock = new BlockCitations(citationsOnLines(byLine, lines))));
+        const citation = inBlock.take(range.url);
         if (!citation) return false;
+        // A target that runs onto the next line (`(url⏎)`, a title below) stays as typed:
+        // a view plugin may not replace a line break, and the writer should see it anyway.
+        if (state.doc.lineAt(range.from).to < node.to) return false;
         const cursorInside = selection.from <= node.to && selection.to >= node.from;
         if (cursorInside) return false;
         const label = citation.title ? `${citation.title} — ${citation.url}` : citation.url;
