@@ -54,6 +54,11 @@ const problemField = StateField.define<{ problem: FrontMatterProblem | null; dec
   provide: (field) => EditorView.decorations.from(field, (value) => value.decorations),
 });
 
+/** The problem this editor state shows (each new state starts with none). */
+export function frontMatterProblemIn(state: EditorState): FrontMatterProblem | null {
+  return state.field(problemField, false)?.problem ?? null;
+}
+
 const theme = EditorView.baseTheme({
   '.cm-front-matter-error': {
     textDecoration: 'underline wavy #c0392b',

@@ -35,9 +35,14 @@ export const setLinkCitations = StateEffect.define<readonly LinkCitation[]>();
  */
 export const MAX_CHIPS_PER_LINE = 100;
 
-/** Citations grouped by 0-based line, in reading order. */
-const citationsField = StateField.define<ReadonlyMap<number, readonly LinkCitation[]>>({
-  create: () => new Map(),
+/** The citations the chips show: as fed (`list`, kept to compare with the next render) and grouped by 0-based line, in reading order. */
+interface Citations {
+  list: readonly LinkCitation[];
+  byLine: ReadonlyMap<number, readonly LinkCitation[]>;
+}
+
+const citationsField = StateField.define<Citations>({
+  create: () => ({ list: [], byLine: new Map() }),
   update(value, tr) {
     for (const effect of tr.effects) {
       if (effect.is(setLinkCitations)) {
@@ -47,12 +52,21 @@ const citationsField = StateField.define<ReadonlyMap<number, readonly LinkCitati
           list.push(citation);
           byLine.set(citation.line, list);
         }
-        return byLine;
+        return { list: effect.value, byLine };
       }
     }
     return value;
   },
 });
+
+/**
+ * The citations this editor state's chips show. Each new state (a document
+ * opened, reverted, restored) starts with none, so whoever feeds the chips
+ * compares the next render with this, never with what it fed an earlier state.
+ */
+export function linkCitationsIn(state: EditorState): readonly LinkCitation[] {
+  return state.field(citationsField, false)?.list ?? [];
+}
 
 class ChipWidget extends WidgetType {
   constructor(
@@ -168,7 +182,7 @@ function citationsOnLines(byLine: ReadonlyMap<number, readonly LinkCitation[]>, 
 
 function chipRanges(view: EditorView): Range<Decoration>[] {
   const { state } = view;
-  const byLine = state.field(citationsField);
+  const byLine = state.field(citationsField).byLine;
   const chips: Range<Decoration>[] = [];
   if (byLine.size === 0) return chips;
   const selection = state.selection.main;
