@@ -103,31 +103,42 @@ function selectedLines(state: EditorState): Line[] {
   return lines;
 }
 
-/** Applies a per-line rewrite of each line's start (prefix) to the selected lines. */
+/**
+ * Applies a per-line rewrite of each line's start (prefix) to the selected
+ * lines. A caret at a line's start ends up after the new prefix (`> |`, not
+ * `|> `), so what the writer types next goes inside it.
+ */
 function rewriteLineStarts(state: EditorState, dispatch: Parameters<StateCommand>[0]['dispatch'], rewrite: (line: Line, index: number) => { remove: number; insert: string } | null): boolean {
-  const changes: ChangeSpec[] = [];
+  const specs: ChangeSpec[] = [];
   selectedLines(state).forEach((line, index) => {
     const edit = rewrite(line, index);
-    if (edit && (edit.remove > 0 || edit.insert)) changes.push({ from: line.from, to: line.from + edit.remove, insert: edit.insert });
+    if (edit && (edit.remove > 0 || edit.insert)) specs.push({ from: line.from, to: line.from + edit.remove, insert: edit.insert });
   });
-  if (changes.length === 0) return false;
-  dispatch(state.update({ changes, scrollIntoView: true, userEvent: 'input.format' }));
+  if (specs.length === 0) return false;
+  const changes = state.changes(specs);
+  dispatch(state.update({ changes, selection: state.selection.map(changes, 1), scrollIntoView: true, userEvent: 'input.format' }));
   return true;
 }
 
 const QUOTE_PREFIX = /^ {0,3}> ?/;
 
-/** Quotes the selected lines with `> `, or unquotes them when all already are. */
+/**
+ * Quotes the selected lines with `> `, or unquotes them when all already are.
+ * Blank lines inside a selection get a bare `>`; a blank line with the caret
+ * on it gets `> `, the caret after it, ready for the quote to be typed.
+ */
 export const toggleQuote: StateCommand = ({ state, dispatch }) => {
   const lines = selectedLines(state);
   const text = lines.filter((l) => l.text.trim() !== '');
   const unquote = text.length > 0 && text.every((l) => QUOTE_PREFIX.test(l.text));
+  const caretLines = new Set(state.selection.ranges.filter((r) => r.empty).map((r) => state.doc.lineAt(r.head).number));
   return rewriteLineStarts(state, dispatch, (line) => {
     if (unquote) {
       const match = QUOTE_PREFIX.exec(line.text);
       return match ? { remove: match[0].length, insert: '' } : null;
     }
-    return { remove: 0, insert: line.text.trim() === '' ? '>' : '> ' };
+    if (line.text.trim() !== '') return { remove: 0, insert: '> ' };
+    return caretLines.has(line.number) ? { remove: line.length, insert: '> ' } : { remove: 0, insert: '>' };
   });
 };
 
@@ -171,6 +182,26 @@ export const insertAttribution: StateCommand = ({ state, dispatch }) => {
   const shift = changes.length - 1; // each `> ` added before `last.to` shifts it by 2
   const anchor = last.to + insert.length + (QUOTE_PREFIX.test(line.text) ? 0 : shift * 2);
   dispatch(state.update({ changes, selection: { anchor }, scrollIntoView: true, userEvent: 'input.format' }));
+  return true;
+};
+
+/** An attribution line with a name typed after its dash: `> — Name, Source`. */
+const FINISHED_ATTRIBUTION = /^ {0,3}>\s*(?:—|--|―)\s*\S/;
+
+/**
+ * Enter at the end of a quote's attribution ends the quote: a blank line and
+ * the caret on a new paragraph (a line straight after the quote would still
+ * belong to it). Anywhere else it does nothing, so Enter goes on to continue
+ * the quote or list as usual.
+ */
+export const endQuoteAfterAttribution: StateCommand = ({ state, dispatch }) => {
+  const range = state.selection.main;
+  if (state.selection.ranges.length > 1 || !range.empty) return false;
+  const line = state.doc.lineAt(range.head);
+  if (!FINISHED_ATTRIBUTION.test(line.text) || state.sliceDoc(range.head, line.to).trim() !== '') return false;
+  if (line.number < state.doc.lines && QUOTE_PREFIX.test(state.doc.line(line.number + 1).text)) return false;
+  const end = line.from + line.text.trimEnd().length;
+  dispatch(state.update({ changes: { from: end, to: line.to, insert: '\n\n' }, selection: { anchor: end + 2 }, scrollIntoView: true, userEvent: 'input' }));
   return true;
 };
 
@@ -248,15 +279,22 @@ export const MARKDOWN_KEYS: Readonly<Record<MarkdownCommandName, string>> = {
   'format:numbered-list': 'Mod-Shift-7',
 };
 
-/** The bindings, ahead of CodeMirror's defaults (its Mod-i selects the parent syntax node). */
+/**
+ * The bindings, ahead of CodeMirror's defaults (its Mod-i selects the parent
+ * syntax node); Enter after an attribution ahead of the Markdown keymap's
+ * own Enter, which would continue the quote.
+ */
 export function markdownCommandKeymap(): Extension {
-  return Prec.high(
-    keymap.of(
-      (Object.keys(MARKDOWN_COMMANDS) as MarkdownCommandName[]).map((name) => ({
-        key: MARKDOWN_KEYS[name],
-        run: (view) => MARKDOWN_COMMANDS[name](view),
-        preventDefault: true,
-      })),
+  return [
+    Prec.high(
+      keymap.of(
+        (Object.keys(MARKDOWN_COMMANDS) as MarkdownCommandName[]).map((name) => ({
+          key: MARKDOWN_KEYS[name],
+          run: (view) => MARKDOWN_COMMANDS[name](view),
+          preventDefault: true,
+        })),
+      ),
     ),
-  );
+    Prec.highest(keymap.of([{ key: 'Enter', run: endQuoteAfterAttribution }])),
+  ];
 }

@@ -1,6 +1,7 @@
 // Runs in Node, without a DOM: each command on an EditorState, the cursor written as `|`.
 import { describe, expect, it } from 'vitest';
 import {
+  endQuoteAfterAttribution,
   insertAttribution,
   insertLink,
   setHeading,
@@ -73,12 +74,39 @@ describe('quote and attribution', () => {
   it('on a blank line, starts an attribution line', () => {
     expect(run(insertAttribution, 'x\n|\ny')).toBe('x\n> — |\ny');
   });
+  it('on an empty line, quotes it with the caret after `> `, ready to type', () => {
+    expect(run(toggleQuote, '|')).toBe('> |');
+    expect(run(toggleQuote, 'Before.\n\n|\n\nAfter.')).toBe('Before.\n\n> |\n\nAfter.');
+  });
+  it('with the caret at the start of a line, puts it after the new `> `', () => {
+    expect(run(toggleQuote, '|Free speech')).toBe('> |Free speech');
+  });
+});
+
+describe('Enter after an attribution ends the quote', () => {
+  it('starts a new paragraph after the quote in one press', () => {
+    expect(run(endQuoteAfterAttribution, '> We stopped asking.\n>\n> — A councillor, Riverton Post|')).toBe(
+      '> We stopped asking.\n>\n> — A councillor, Riverton Post\n\n|',
+    );
+    expect(run(endQuoteAfterAttribution, '> Quote.\n> -- Someone|\n\nNext.')).toBe('> Quote.\n> -- Someone\n\n|\n\nNext.');
+  });
+  it('leaves Enter alone elsewhere: inside the quote, mid-attribution, before a name is typed, or with the quote going on', () => {
+    expect(run(endQuoteAfterAttribution, '> We stopped| asking.')).toMatch(/^\(not run\)/);
+    expect(run(endQuoteAfterAttribution, '> — A council|lor')).toMatch(/^\(not run\)/);
+    expect(run(endQuoteAfterAttribution, '> Quote.\n>\n> — |')).toMatch(/^\(not run\)/);
+    expect(run(endQuoteAfterAttribution, '> — Someone|\n> more quote')).toMatch(/^\(not run\)/);
+    expect(run(endQuoteAfterAttribution, 'Plain — text|')).toMatch(/^\(not run\)/);
+  });
 });
 
 describe('headings', () => {
   it('makes the line a heading of the level, replacing another level', () => {
     expect(run(setHeading(2), 'The ti|tle')).toBe('## The ti|tle');
     expect(run(setHeading(1), '### The ti|tle')).toBe('# The ti|tle');
+  });
+  it('puts a caret at the line start after the new marks', () => {
+    expect(run(setHeading(2), '|The title')).toBe('## |The title');
+    expect(run(toggleBulletList, '|one')).toBe('- |one');
   });
   it('toggles back to text at the same level, and level 0 is text', () => {
     expect(run(setHeading(2), '## The ti|tle')).toBe('The ti|tle');
