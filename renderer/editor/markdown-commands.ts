@@ -6,6 +6,7 @@
  */
 import { EditorSelection, Prec, type ChangeSpec, type EditorState, type Extension, type StateCommand, type Line } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
+import { isolateHistory } from '@codemirror/commands';
 
 function runOfChar(text: string, ch: string, fromEnd: boolean): number {
   let n = 0;
@@ -205,6 +206,54 @@ export const endQuoteAfterAttribution: StateCommand = ({ state, dispatch }) => {
   return true;
 };
 
+/** `[^12]` and `[^12]:` both name note 12. */
+const NUMERIC_NOTE_LABEL = /\[\^(\d{1,9})\]/g;
+const NOTE_DEFINITION = /^ {0,3}\[\^[^\]\s]+\]:/;
+
+/** The next numeric note label: one more than the highest in the document. */
+export function nextNoteLabel(text: string): number {
+  let highest = 0;
+  for (const match of text.matchAll(NUMERIC_NOTE_LABEL)) highest = Math.max(highest, Number(match[1]));
+  return highest + 1;
+}
+
+/**
+ * Insert Footnote: `[^n]` at the caret (after the selection, which it
+ * annotates), the note `[^n]: ` at the end of the document — under the notes
+ * already there, else after a blank line — and the caret in the note, ready
+ * to type it. One undo step takes it all back.
+ */
+export const insertFootnote: StateCommand = ({ state, dispatch }) => {
+  const { doc } = state;
+  const n = nextNoteLabel(doc.toString());
+  const at = state.selection.main.to;
+  const reference = `[^${n}]`;
+  // The note goes after the last line with text, unless the reference itself is the last text.
+  let last = doc.lines;
+  while (last > 1 && doc.line(last).text.trim() === '') last--;
+  const lastLine = doc.line(last);
+  const contentEnd = lastLine.from + lastLine.text.trimEnd().length;
+  const noteAt = Math.max(contentEnd, at);
+  const afterNotes = noteAt === contentEnd && NOTE_DEFINITION.test(lastLine.text);
+  const note = `${afterNotes ? '\n' : '\n\n'}[^${n}]: `;
+  // Both at one place (the caret ends the text): the reference first, then the note.
+  const changes = state.changes([
+    { from: at, insert: reference },
+    { from: noteAt, insert: note },
+  ]);
+  const caret = changes.mapPos(noteAt, 1);
+  dispatch(
+    state.update({
+      changes,
+      selection: { anchor: caret },
+      scrollIntoView: true,
+      userEvent: 'input.format',
+      annotations: isolateHistory.of('full'),
+    }),
+  );
+  return true;
+};
+
 const HEADING_PREFIX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 
 /** Makes the selected lines headings of `level` (toggles back to text); 0 makes them plain text. */
@@ -254,6 +303,7 @@ export const MARKDOWN_COMMANDS = {
   'format:link': insertLink,
   'format:quote': toggleQuote,
   'format:attribution': insertAttribution,
+  'format:footnote': insertFootnote,
   'format:heading-1': setHeading(1),
   'format:heading-2': setHeading(2),
   'format:heading-3': setHeading(3),
@@ -271,6 +321,8 @@ export const MARKDOWN_KEYS: Readonly<Record<MarkdownCommandName, string>> = {
   'format:link': 'Mod-k',
   'format:quote': 'Mod-Shift-.',
   'format:attribution': 'Mod-Shift-,',
+  // Word's own key for a footnote (Ctrl+Alt+F, ⌘⌥F); no browser or desktop takes it.
+  'format:footnote': 'Mod-Alt-f',
   'format:heading-1': 'Mod-Alt-1',
   'format:heading-2': 'Mod-Alt-2',
   'format:heading-3': 'Mod-Alt-3',
