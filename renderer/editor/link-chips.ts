@@ -15,6 +15,7 @@ import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, typ
 import { syntaxTree } from '@codemirror/language';
 import type { SyntaxNode } from '@lezer/common';
 import { safeDecorations } from './safe-decorations';
+import { labelKey, referenceDefinitions, targetKey } from './link-targets';
 
 /** What a chip needs to know about one numbered link citation. */
 export interface LinkCitation {
@@ -97,21 +98,17 @@ class ChipWidget extends WidgetType {
   }
 }
 
-/** Loosely the same URL: enough to tell apart links that share a block. */
-function targetKey(url: string): string {
-  return url.trim().replace(/^<|>$/g, '').replace(/#.*$/, '').replace(/\/$/, '').toLowerCase();
-}
-
 /**
- * Hands out one block's citations to the links found in it: by URL when one
- * matches, else in reading order. Linear in the block's links, however many
- * (a hostile document can put thousands on one line).
+ * Hands out one block's citations to the links found in it, by URL: the
+ * n-th link in the block to a URL gets the n-th citation of that URL. A link
+ * whose target matches no citation (the pipeline read the Markdown
+ * differently, say) gets no chip rather than a neighbour's number. Linear in
+ * the block's links, however many (a hostile document can put thousands on
+ * one line).
  */
 class BlockCitations {
   private readonly byKey = new Map<string, { list: LinkCitation[]; next: number }>();
-  private next = 0;
-  private readonly used = new Set<LinkCitation>();
-  constructor(private readonly ordered: readonly LinkCitation[]) {
+  constructor(ordered: readonly LinkCitation[]) {
     for (const citation of ordered) {
       const key = targetKey(citation.url);
       const entry = this.byKey.get(key);
@@ -119,35 +116,30 @@ class BlockCitations {
       else this.byKey.set(key, { list: [citation], next: 0 });
     }
   }
-  take(rawUrl: string): LinkCitation | undefined {
-    const matches = rawUrl ? (this.byKey.get(targetKey(rawUrl)) ?? this.byKey.get(targetKey(encodeURI(rawUrl)))) : undefined;
-    let found: LinkCitation | undefined;
-    while (matches && !found && matches.next < matches.list.length) {
-      const candidate = matches.list[matches.next++]!;
-      if (!this.used.has(candidate)) found = candidate;
-    }
-    while (!found && this.next < this.ordered.length) {
-      const candidate = this.ordered[this.next++]!;
-      if (!this.used.has(candidate)) found = candidate;
-    }
-    if (found) this.used.add(found);
-    return found;
+  take(url: string): LinkCitation | undefined {
+    const matches = this.byKey.get(targetKey(url));
+    return matches && matches.next < matches.list.length ? matches.list[matches.next++] : undefined;
   }
 }
 
-/** The part of a link that folds: from after the text's `]` to the link's end. */
-function foldRange(link: SyntaxNode, state: EditorState): { from: number; url: string } | null {
+/**
+ * The part of a link that folds (from after the text's `]` to the link's
+ * end) and where it points: its URL as typed, or a reference's label.
+ */
+function foldRange(link: SyntaxNode, state: EditorState): { from: number; url: string; label: string | null } | null {
   let closeText: SyntaxNode | null = null;
   let url = '';
-  let sawReference = false;
+  let label: string | null = null;
   for (let child = link.firstChild; child; child = child.nextSibling) {
     if (child.name === 'LinkMark' && !closeText && state.sliceDoc(child.from, child.to) === ']') closeText = child;
     else if (child.name === 'URL') url = state.sliceDoc(child.from, child.to);
-    else if (child.name === 'LinkLabel') sawReference = true;
+    else if (child.name === 'LinkLabel') label = state.sliceDoc(child.from + 1, child.to - 1);
   }
   if (!closeText || closeText.to >= link.to) return null;
-  if (!url && !sawReference) return null;
-  return { from: closeText.to, url };
+  if (!url && label === null) return null;
+  // A collapsed reference, `[text][]`, is labelled by its text.
+  if (!url && label !== null && label.trim() === '') label = state.sliceDoc(link.from + 1, closeText.from);
+  return { from: closeText.to, url, label };
 }
 
 /** The blocks whose inline content the pipeline numbers line by line. */
@@ -200,8 +192,10 @@ function chipRanges(view: EditorView): Range<Decoration>[] {
         const lines = blockLines(node.node, state);
         let inBlock = blocks.get(lines[0]);
         if (!inBlock) blocks.set(lines[0], (inBlock = new BlockCitations(citationsOnLines(byLine, lines))));
-        const citation = inBlock.take(range.url);
-        if (!citation) return false;
+        const target = range.url || (range.label !== null ? referenceDefinitions(state.doc).get(labelKey(range.label)) : undefined);
+        const citation = target ? inBlock.take(target) : undefined;
+        // No citation: the pipeline saw no link here. Any link it did see lies inside.
+        if (!citation) return;
         // A target that runs onto the next line (`(url⏎)`, a title below) stays as typed:
         // a view plugin may not replace a line break, and the writer should see it anyway.
         if (state.doc.lineAt(range.from).to < node.to) return false;
