@@ -24,9 +24,10 @@ function sameCitations(a: readonly LinkCitation[], b: readonly LinkCitation[]): 
 }
 
 export function installSourceHints(app: AppContext, refresh: LiveRefresh, frame: HTMLIFrameElement): void {
-  // What the last render told the editor state it was given to. Compared by identity: a
-  // new state (a document opened, reverted or restored, even with the same text) starts
-  // with no citations and no problem, and must be fed again though the render is the same.
+  // The render metadata last handled, and the citation list that left in the editor state.
+  // Compared by identity: a new state (a document opened, reverted or restored, even with
+  // the same text) starts with no citations and no problem, and is fed again though the
+  // render is the same.
   let seen: RenderResult['meta'] | null = null;
   let fedCitations: readonly LinkCitation[] | null = null;
   refresh.onRendered((result) => {

@@ -351,6 +351,8 @@ describe('the editor shows and saves exactly the document', () => {
           }
           await pressFileShortcut(app, 'Control+S');
           await expect.poll(() => readFile(file, 'utf8'), { message: 'saved text' }).toBe(model);
+          // The page has taken the save in too (else opening the next document asks about this one).
+          await expect.poll(() => app.page.title()).toBe(`${path.basename(file)} — Byline`);
         }),
         // Each case is a document opened in the same running app: shrinking would replay it
         // hundreds of times against a page a failure may have left broken. The seed and path
