@@ -427,6 +427,7 @@ export const MENU_COMMANDS = [
   'format:link',
   'format:quote',
   'format:attribution',
+  'format:footnote',
   'format:heading-1',
   'format:heading-2',
   'format:heading-3',

@@ -7,8 +7,8 @@
  * exactly the rendered document.
  */
 import type { RenderResult } from '../markdown';
-import { setLinkCitations, type LinkCitation } from '../editor/link-chips';
-import { setFrontMatterProblem } from '../editor/front-matter-error';
+import { linkCitationsIn, setLinkCitations, type LinkCitation } from '../editor/link-chips';
+import { frontMatterProblemIn, setFrontMatterProblem } from '../editor/front-matter-error';
 import type { AppContext } from './app-context';
 import type { LiveRefresh } from './live-refresh';
 
@@ -24,23 +24,25 @@ function sameCitations(a: readonly LinkCitation[], b: readonly LinkCitation[]): 
 }
 
 export function installSourceHints(app: AppContext, refresh: LiveRefresh, frame: HTMLIFrameElement): void {
-  let fed: LinkCitation[] = [];
-  let problem = '';
+  // The render metadata last handled, and the citation list that left in the editor state.
+  // Compared by identity: a new state (a document opened, reverted or restored, even with
+  // the same text) starts with no citations and no problem, and is fed again though the
+  // render is the same.
   let seen: RenderResult['meta'] | null = null;
+  let fedCitations: readonly LinkCitation[] | null = null;
   refresh.onRendered((result) => {
+    const { state } = app.view;
     // The renderer keeps the same metadata object while no source, note or heading changed.
-    if (result.meta === seen) return;
+    if (result.meta === seen && linkCitationsIn(state) === fedCitations) return;
     seen = result.meta;
     const error = result.meta.frontMatter?.error ?? null;
-    const errorKey = error ? `${error.line}:${error.message}` : '';
-    if (errorKey !== problem) {
-      problem = errorKey;
+    const problem = frontMatterProblemIn(state);
+    if ((error?.line ?? null) !== (problem?.line ?? null) || (error?.message ?? null) !== (problem?.message ?? null)) {
       app.view.dispatch({ effects: setFrontMatterProblem.of(error && { line: error.line, message: error.message }) });
     }
     const next = linkCitations(result);
-    if (sameCitations(fed, next)) return;
-    fed = next;
-    app.view.dispatch({ effects: setLinkCitations.of(next) });
+    if (!sameCitations(linkCitationsIn(app.view.state), next)) app.view.dispatch({ effects: setLinkCitations.of(next) });
+    fedCitations = linkCitationsIn(app.view.state);
   });
 
   const tooltip = document.createElement('div');

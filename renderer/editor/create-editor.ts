@@ -20,6 +20,7 @@ import { frontMatterSyntax } from './front-matter-syntax';
 import { quoteStyling } from './quote-styling';
 import { linkChips } from './link-chips';
 import { frontMatterErrors } from './front-matter-error';
+import { createFindPanel } from './find-panel';
 
 export interface EditorOptions {
   /** The page's CSP style nonce, so CodeMirror's injected styles are allowed. */
@@ -42,7 +43,7 @@ export function editorExtensions(options: EditorOptions): Extension[] {
     dropCursor(),
     EditorView.lineWrapping,
     markdown({ base: markdownLanguage, extensions: [frontMatterSyntax] }),
-    search({ top: false }),
+    search({ top: false, createPanel: createFindPanel }),
     highlightSelectionMatches(),
     keymap.of([...searchKeymap, ...historyKeymap, ...defaultKeymap, indentWithTab]),
     EditorView.contentAttributes.of({ spellcheck: 'true', autocorrect: 'on', autocapitalize: 'sentences', 'aria-label': 'Document text' }),

@@ -4,8 +4,9 @@
  * itself is one CSS rule on the editor, so moving within a paragraph costs
  * nothing and moving to another one redecorates a handful of lines.
  */
-import { RangeSetBuilder, type EditorState, type Extension } from '@codemirror/state';
+import type { EditorState, Extension, Range } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { safeDecorations } from './safe-decorations';
 
 const currentLine = Decoration.line({ class: 'cm-focus-current' });
 
@@ -22,9 +23,11 @@ export function paragraphAt(state: EditorState, pos: number): [number, number] {
 }
 
 function decorate(state: EditorState, [first, last]: [number, number]): DecorationSet {
-  const builder = new RangeSetBuilder<Decoration>();
-  for (let n = first; n <= last; n++) builder.add(state.doc.line(n).from, state.doc.line(n).from, currentLine);
-  return builder.finish();
+  return safeDecorations('Focus mode', state, 'plugin', () => {
+    const lines: Range<Decoration>[] = [];
+    for (let n = first; n <= last; n++) lines.push(currentLine.range(state.doc.line(n).from));
+    return lines;
+  });
 }
 
 const focusPlugin = ViewPlugin.fromClass(

@@ -3,8 +3,9 @@
  * complained about gets a wavy underline and the parser's message beside it.
  * The preview still renders; fed from the pipeline's metadata after a render.
  */
-import { StateEffect, StateField, type Extension } from '@codemirror/state';
+import { StateEffect, StateField, type EditorState, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
+import { safeDecorations } from './safe-decorations';
 
 export interface FrontMatterProblem {
   /** 0-based source line. */
@@ -30,25 +31,33 @@ class MessageWidget extends WidgetType {
   }
 }
 
-function decorate(problem: FrontMatterProblem | null, doc: { lines: number; line(n: number): { from: number; to: number } }): DecorationSet {
+function decorate(problem: FrontMatterProblem | null, state: EditorState): DecorationSet {
+  const { doc } = state;
   if (!problem || problem.line + 1 > doc.lines) return Decoration.none;
-  const line = doc.line(problem.line + 1);
-  return Decoration.set([
-    Decoration.line({ class: 'cm-front-matter-error', attributes: { title: problem.message } }).range(line.from),
-    Decoration.widget({ widget: new MessageWidget(problem.message), side: 1 }).range(line.to),
-  ]);
+  return safeDecorations('Front matter error', state, 'field', () => {
+    const line = doc.line(problem.line + 1);
+    return [
+      Decoration.line({ class: 'cm-front-matter-error', attributes: { title: problem.message } }).range(line.from),
+      Decoration.widget({ widget: new MessageWidget(problem.message), side: 1 }).range(line.to),
+    ];
+  });
 }
 
 const problemField = StateField.define<{ problem: FrontMatterProblem | null; decorations: DecorationSet }>({
   create: () => ({ problem: null, decorations: Decoration.none }),
   update(value, tr) {
     for (const effect of tr.effects) {
-      if (effect.is(setFrontMatterProblem)) return { problem: effect.value, decorations: decorate(effect.value, tr.state.doc) };
+      if (effect.is(setFrontMatterProblem)) return { problem: effect.value, decorations: decorate(effect.value, tr.state) };
     }
     return tr.docChanged ? { ...value, decorations: value.decorations.map(tr.changes) } : value;
   },
   provide: (field) => EditorView.decorations.from(field, (value) => value.decorations),
 });
+
+/** The problem this editor state shows (each new state starts with none). */
+export function frontMatterProblemIn(state: EditorState): FrontMatterProblem | null {
+  return state.field(problemField, false)?.problem ?? null;
+}
 
 const theme = EditorView.baseTheme({
   '.cm-front-matter-error': {

@@ -5,13 +5,17 @@
  * the cursor enters the link. Hovering a chip shows the source's title and URL.
  *
  * Numbers come from the pipeline's metadata for the last render
- * (`setLinkCitations`), matched to links by source line and URL, so the editor
- * never numbers anything on its own and can't disagree with the output.
+ * (`setLinkCitations`), matched to links by block and URL, so the editor
+ * never numbers anything on its own and can't disagree with the output. A
+ * link whose target runs onto the next line keeps its Markdown (a chip never
+ * hides a line break).
  */
-import { StateEffect, StateField, RangeSetBuilder, type EditorState, type Extension } from '@codemirror/state';
+import { StateEffect, StateField, type EditorState, type Extension, type Range } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { syntaxTree } from '@codemirror/language';
 import type { SyntaxNode } from '@lezer/common';
+import { safeDecorations } from './safe-decorations';
+import { labelKey, referenceDefinitions, targetKey } from './link-targets';
 
 /** What a chip needs to know about one numbered link citation. */
 export interface LinkCitation {
@@ -32,9 +36,14 @@ export const setLinkCitations = StateEffect.define<readonly LinkCitation[]>();
  */
 export const MAX_CHIPS_PER_LINE = 100;
 
-/** Citations grouped by 0-based line, in reading order. */
-const citationsField = StateField.define<ReadonlyMap<number, readonly LinkCitation[]>>({
-  create: () => new Map(),
+/** The citations the chips show: as fed (`list`, kept to compare with the next render) and grouped by 0-based line, in reading order. */
+interface Citations {
+  list: readonly LinkCitation[];
+  byLine: ReadonlyMap<number, readonly LinkCitation[]>;
+}
+
+const citationsField = StateField.define<Citations>({
+  create: () => ({ list: [], byLine: new Map() }),
   update(value, tr) {
     for (const effect of tr.effects) {
       if (effect.is(setLinkCitations)) {
@@ -44,12 +53,21 @@ const citationsField = StateField.define<ReadonlyMap<number, readonly LinkCitati
           list.push(citation);
           byLine.set(citation.line, list);
         }
-        return byLine;
+        return { list: effect.value, byLine };
       }
     }
     return value;
   },
 });
+
+/**
+ * The citations this editor state's chips show. Each new state (a document
+ * opened, reverted, restored) starts with none, so whoever feeds the chips
+ * compares the next render with this, never with what it fed an earlier state.
+ */
+export function linkCitationsIn(state: EditorState): readonly LinkCitation[] {
+  return state.field(citationsField, false)?.list ?? [];
+}
 
 class ChipWidget extends WidgetType {
   constructor(
@@ -80,21 +98,17 @@ class ChipWidget extends WidgetType {
   }
 }
 
-/** Loosely the same URL: enough to tell apart links that share a line. */
-function targetKey(url: string): string {
-  return url.trim().replace(/^<|>$/g, '').replace(/#.*$/, '').replace(/\/$/, '').toLowerCase();
-}
-
 /**
- * Hands out one line's citations to the links found on it: by URL when one
- * matches, else in reading order. Linear in the line's links, however many
- * (a hostile document can put thousands on one line).
+ * Hands out one block's citations to the links found in it, by URL: the
+ * n-th link in the block to a URL gets the n-th citation of that URL. A link
+ * whose target matches no citation (the pipeline read the Markdown
+ * differently, say) gets no chip rather than a neighbour's number. Linear in
+ * the block's links, however many (a hostile document can put thousands on
+ * one line).
  */
-class LineCitations {
+class BlockCitations {
   private readonly byKey = new Map<string, { list: LinkCitation[]; next: number }>();
-  private next = 0;
-  private readonly used = new Set<LinkCitation>();
-  constructor(private readonly ordered: readonly LinkCitation[]) {
+  constructor(ordered: readonly LinkCitation[]) {
     for (const citation of ordered) {
       const key = targetKey(citation.url);
       const entry = this.byKey.get(key);
@@ -102,44 +116,69 @@ class LineCitations {
       else this.byKey.set(key, { list: [citation], next: 0 });
     }
   }
-  take(rawUrl: string): LinkCitation | undefined {
-    const matches = rawUrl ? (this.byKey.get(targetKey(rawUrl)) ?? this.byKey.get(targetKey(encodeURI(rawUrl)))) : undefined;
-    let found: LinkCitation | undefined;
-    while (matches && !found && matches.next < matches.list.length) {
-      const candidate = matches.list[matches.next++]!;
-      if (!this.used.has(candidate)) found = candidate;
-    }
-    while (!found && this.next < this.ordered.length) {
-      const candidate = this.ordered[this.next++]!;
-      if (!this.used.has(candidate)) found = candidate;
-    }
-    if (found) this.used.add(found);
-    return found;
+  take(url: string): LinkCitation | undefined {
+    const matches = this.byKey.get(targetKey(url));
+    return matches && matches.next < matches.list.length ? matches.list[matches.next++] : undefined;
   }
 }
 
-/** The part of a link that folds: from after the text's `]` to the link's end. */
-function foldRange(link: SyntaxNode, state: EditorState): { from: number; url: string } | null {
+/**
+ * The part of a link that folds (from after the text's `]` to the link's
+ * end) and where it points: its URL as typed, or a reference's label.
+ */
+function foldRange(link: SyntaxNode, state: EditorState): { from: number; url: string; label: string | null } | null {
   let closeText: SyntaxNode | null = null;
   let url = '';
-  let sawReference = false;
+  let label: string | null = null;
   for (let child = link.firstChild; child; child = child.nextSibling) {
     if (child.name === 'LinkMark' && !closeText && state.sliceDoc(child.from, child.to) === ']') closeText = child;
     else if (child.name === 'URL') url = state.sliceDoc(child.from, child.to);
-    else if (child.name === 'LinkLabel') sawReference = true;
+    else if (child.name === 'LinkLabel') label = state.sliceDoc(child.from + 1, child.to - 1);
   }
   if (!closeText || closeText.to >= link.to) return null;
-  if (!url && !sawReference) return null;
-  return { from: closeText.to, url };
+  if (!url && label === null) return null;
+  // A collapsed reference, `[text][]`, is labelled by its text.
+  if (!url && label !== null && label.trim() === '') label = state.sliceDoc(link.from + 1, closeText.from);
+  return { from: closeText.to, url, label };
 }
 
-function buildChips(view: EditorView): DecorationSet {
+/** The blocks whose inline content the pipeline numbers line by line. */
+const INLINE_BLOCK = /^(?:Paragraph|ATXHeading\d|SetextHeading\d|TableHeader|TableRow)$/;
+
+/**
+ * The 0-based source lines of the block holding `link`. Citations are
+ * matched within the block, not the line: the pipeline counts a link's line
+ * from its block's first line by the line breaks it sees as text, so a break
+ * inside an earlier link's `(url⏎)` or a code span puts the links after it
+ * on an earlier line than the editor does.
+ */
+function blockLines(link: SyntaxNode, state: EditorState): [number, number] {
+  for (let node = link.parent; node; node = node.parent) {
+    if (INLINE_BLOCK.test(node.name)) return [state.doc.lineAt(node.from).number - 1, state.doc.lineAt(node.to).number - 1];
+  }
+  const line = state.doc.lineAt(link.from).number - 1;
+  return [line, line];
+}
+
+/** The citations the pipeline put on lines `first`…`last`, in reading order. */
+function citationsOnLines(byLine: ReadonlyMap<number, readonly LinkCitation[]>, [first, last]: [number, number]): LinkCitation[] {
+  const cited: LinkCitation[] = [];
+  if (last - first < byLine.size) {
+    for (let line = first; line <= last; line++) cited.push(...(byLine.get(line) ?? []));
+  } else {
+    const lines = [...byLine.keys()].filter((line) => line >= first && line <= last).sort((a, b) => a - b);
+    for (const line of lines) cited.push(...byLine.get(line)!);
+  }
+  return cited;
+}
+
+function chipRanges(view: EditorView): Range<Decoration>[] {
   const { state } = view;
-  const byLine = state.field(citationsField);
-  const builder = new RangeSetBuilder<Decoration>();
-  if (byLine.size === 0) return builder.finish();
+  const byLine = state.field(citationsField).byLine;
+  const chips: Range<Decoration>[] = [];
+  if (byLine.size === 0) return chips;
   const selection = state.selection.main;
-  const lines = new Map<number, LineCitations>();
+  const blocks = new Map<number, BlockCitations>();
   for (const { from, to } of view.visibleRanges) {
     syntaxTree(state).iterate({
       from,
@@ -149,21 +188,30 @@ function buildChips(view: EditorView): DecorationSet {
         const range = foldRange(node.node, state);
         if (!range) return false;
         const line = state.doc.lineAt(node.from).number - 1;
-        const cited = byLine.get(line) ?? [];
-        if (cited.length > MAX_CHIPS_PER_LINE) return false;
-        let onLine = lines.get(line);
-        if (!onLine) lines.set(line, (onLine = new LineCitations(cited)));
-        const citation = onLine.take(range.url);
-        if (!citation) return false;
+        if ((byLine.get(line)?.length ?? 0) > MAX_CHIPS_PER_LINE) return false;
+        const lines = blockLines(node.node, state);
+        let inBlock = blocks.get(lines[0]);
+        if (!inBlock) blocks.set(lines[0], (inBlock = new BlockCitations(citationsOnLines(byLine, lines))));
+        const target = range.url || (range.label !== null ? referenceDefinitions(state.doc).get(labelKey(range.label)) : undefined);
+        const citation = target ? inBlock.take(target) : undefined;
+        // No citation: the pipeline saw no link here. Any link it did see lies inside.
+        if (!citation) return;
+        // A target that runs onto the next line (`(url⏎)`, a title below) stays as typed:
+        // a view plugin may not replace a line break, and the writer should see it anyway.
+        if (state.doc.lineAt(range.from).to < node.to) return false;
         const cursorInside = selection.from <= node.to && selection.to >= node.from;
         if (cursorInside) return false;
         const label = citation.title ? `${citation.title} — ${citation.url}` : citation.url;
-        builder.add(range.from, node.to, Decoration.replace({ widget: new ChipWidget(citation.number, label, range.from + 1) }));
+        chips.push(Decoration.replace({ widget: new ChipWidget(citation.number, label, range.from + 1) }).range(range.from, node.to));
         return false;
       },
     });
   }
-  return builder.finish();
+  return chips;
+}
+
+function buildChips(view: EditorView): DecorationSet {
+  return safeDecorations('Source chips', view.state, 'plugin', () => chipRanges(view));
 }
 
 const chipPlugin = ViewPlugin.fromClass(

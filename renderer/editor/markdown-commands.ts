@@ -6,6 +6,7 @@
  */
 import { EditorSelection, Prec, type ChangeSpec, type EditorState, type Extension, type StateCommand, type Line } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
+import { isolateHistory } from '@codemirror/commands';
 
 function runOfChar(text: string, ch: string, fromEnd: boolean): number {
   let n = 0;
@@ -103,31 +104,42 @@ function selectedLines(state: EditorState): Line[] {
   return lines;
 }
 
-/** Applies a per-line rewrite of each line's start (prefix) to the selected lines. */
+/**
+ * Applies a per-line rewrite of each line's start (prefix) to the selected
+ * lines. A caret at a line's start ends up after the new prefix (`> |`, not
+ * `|> `), so what the writer types next goes inside it.
+ */
 function rewriteLineStarts(state: EditorState, dispatch: Parameters<StateCommand>[0]['dispatch'], rewrite: (line: Line, index: number) => { remove: number; insert: string } | null): boolean {
-  const changes: ChangeSpec[] = [];
+  const specs: ChangeSpec[] = [];
   selectedLines(state).forEach((line, index) => {
     const edit = rewrite(line, index);
-    if (edit && (edit.remove > 0 || edit.insert)) changes.push({ from: line.from, to: line.from + edit.remove, insert: edit.insert });
+    if (edit && (edit.remove > 0 || edit.insert)) specs.push({ from: line.from, to: line.from + edit.remove, insert: edit.insert });
   });
-  if (changes.length === 0) return false;
-  dispatch(state.update({ changes, scrollIntoView: true, userEvent: 'input.format' }));
+  if (specs.length === 0) return false;
+  const changes = state.changes(specs);
+  dispatch(state.update({ changes, selection: state.selection.map(changes, 1), scrollIntoView: true, userEvent: 'input.format' }));
   return true;
 }
 
 const QUOTE_PREFIX = /^ {0,3}> ?/;
 
-/** Quotes the selected lines with `> `, or unquotes them when all already are. */
+/**
+ * Quotes the selected lines with `> `, or unquotes them when all already are.
+ * Blank lines inside a selection get a bare `>`; a blank line with the caret
+ * on it gets `> `, the caret after it, ready for the quote to be typed.
+ */
 export const toggleQuote: StateCommand = ({ state, dispatch }) => {
   const lines = selectedLines(state);
   const text = lines.filter((l) => l.text.trim() !== '');
   const unquote = text.length > 0 && text.every((l) => QUOTE_PREFIX.test(l.text));
+  const caretLines = new Set(state.selection.ranges.filter((r) => r.empty).map((r) => state.doc.lineAt(r.head).number));
   return rewriteLineStarts(state, dispatch, (line) => {
     if (unquote) {
       const match = QUOTE_PREFIX.exec(line.text);
       return match ? { remove: match[0].length, insert: '' } : null;
     }
-    return { remove: 0, insert: line.text.trim() === '' ? '>' : '> ' };
+    if (line.text.trim() !== '') return { remove: 0, insert: '> ' };
+    return caretLines.has(line.number) ? { remove: line.length, insert: '> ' } : { remove: 0, insert: '>' };
   });
 };
 
@@ -171,6 +183,74 @@ export const insertAttribution: StateCommand = ({ state, dispatch }) => {
   const shift = changes.length - 1; // each `> ` added before `last.to` shifts it by 2
   const anchor = last.to + insert.length + (QUOTE_PREFIX.test(line.text) ? 0 : shift * 2);
   dispatch(state.update({ changes, selection: { anchor }, scrollIntoView: true, userEvent: 'input.format' }));
+  return true;
+};
+
+/** An attribution line with a name typed after its dash: `> — Name, Source`. */
+const FINISHED_ATTRIBUTION = /^ {0,3}>\s*(?:—|--|―)\s*\S/;
+
+/**
+ * Enter at the end of a quote's attribution ends the quote: a blank line and
+ * the caret on a new paragraph (a line straight after the quote would still
+ * belong to it). Anywhere else it does nothing, so Enter goes on to continue
+ * the quote or list as usual.
+ */
+export const endQuoteAfterAttribution: StateCommand = ({ state, dispatch }) => {
+  const range = state.selection.main;
+  if (state.selection.ranges.length > 1 || !range.empty) return false;
+  const line = state.doc.lineAt(range.head);
+  if (!FINISHED_ATTRIBUTION.test(line.text) || state.sliceDoc(range.head, line.to).trim() !== '') return false;
+  if (line.number < state.doc.lines && QUOTE_PREFIX.test(state.doc.line(line.number + 1).text)) return false;
+  const end = line.from + line.text.trimEnd().length;
+  dispatch(state.update({ changes: { from: end, to: line.to, insert: '\n\n' }, selection: { anchor: end + 2 }, scrollIntoView: true, userEvent: 'input' }));
+  return true;
+};
+
+/** `[^12]` and `[^12]:` both name note 12. */
+const NUMERIC_NOTE_LABEL = /\[\^(\d{1,9})\]/g;
+const NOTE_DEFINITION = /^ {0,3}\[\^[^\]\s]+\]:/;
+
+/** The next numeric note label: one more than the highest in the document. */
+export function nextNoteLabel(text: string): number {
+  let highest = 0;
+  for (const match of text.matchAll(NUMERIC_NOTE_LABEL)) highest = Math.max(highest, Number(match[1]));
+  return highest + 1;
+}
+
+/**
+ * Insert Footnote: `[^n]` at the caret (after the selection, which it
+ * annotates), the note `[^n]: ` at the end of the document — under the notes
+ * already there, else after a blank line — and the caret in the note, ready
+ * to type it. One undo step takes it all back.
+ */
+export const insertFootnote: StateCommand = ({ state, dispatch }) => {
+  const { doc } = state;
+  const n = nextNoteLabel(doc.toString());
+  const at = state.selection.main.to;
+  const reference = `[^${n}]`;
+  // The note goes after the last line with text, unless the reference itself is the last text.
+  let last = doc.lines;
+  while (last > 1 && doc.line(last).text.trim() === '') last--;
+  const lastLine = doc.line(last);
+  const contentEnd = lastLine.from + lastLine.text.trimEnd().length;
+  const noteAt = Math.max(contentEnd, at);
+  const afterNotes = noteAt === contentEnd && NOTE_DEFINITION.test(lastLine.text);
+  const note = `${afterNotes ? '\n' : '\n\n'}[^${n}]: `;
+  // Both at one place (the caret ends the text): the reference first, then the note.
+  const changes = state.changes([
+    { from: at, insert: reference },
+    { from: noteAt, insert: note },
+  ]);
+  const caret = changes.mapPos(noteAt, 1);
+  dispatch(
+    state.update({
+      changes,
+      selection: { anchor: caret },
+      scrollIntoView: true,
+      userEvent: 'input.format',
+      annotations: isolateHistory.of('full'),
+    }),
+  );
   return true;
 };
 
@@ -223,6 +303,7 @@ export const MARKDOWN_COMMANDS = {
   'format:link': insertLink,
   'format:quote': toggleQuote,
   'format:attribution': insertAttribution,
+  'format:footnote': insertFootnote,
   'format:heading-1': setHeading(1),
   'format:heading-2': setHeading(2),
   'format:heading-3': setHeading(3),
@@ -240,6 +321,8 @@ export const MARKDOWN_KEYS: Readonly<Record<MarkdownCommandName, string>> = {
   'format:link': 'Mod-k',
   'format:quote': 'Mod-Shift-.',
   'format:attribution': 'Mod-Shift-,',
+  // Word's own key for a footnote (Ctrl+Alt+F, ⌘⌥F); no browser or desktop takes it.
+  'format:footnote': 'Mod-Alt-f',
   'format:heading-1': 'Mod-Alt-1',
   'format:heading-2': 'Mod-Alt-2',
   'format:heading-3': 'Mod-Alt-3',
@@ -248,15 +331,22 @@ export const MARKDOWN_KEYS: Readonly<Record<MarkdownCommandName, string>> = {
   'format:numbered-list': 'Mod-Shift-7',
 };
 
-/** The bindings, ahead of CodeMirror's defaults (its Mod-i selects the parent syntax node). */
+/**
+ * The bindings, ahead of CodeMirror's defaults (its Mod-i selects the parent
+ * syntax node); Enter after an attribution ahead of the Markdown keymap's
+ * own Enter, which would continue the quote.
+ */
 export function markdownCommandKeymap(): Extension {
-  return Prec.high(
-    keymap.of(
-      (Object.keys(MARKDOWN_COMMANDS) as MarkdownCommandName[]).map((name) => ({
-        key: MARKDOWN_KEYS[name],
-        run: (view) => MARKDOWN_COMMANDS[name](view),
-        preventDefault: true,
-      })),
+  return [
+    Prec.high(
+      keymap.of(
+        (Object.keys(MARKDOWN_COMMANDS) as MarkdownCommandName[]).map((name) => ({
+          key: MARKDOWN_KEYS[name],
+          run: (view) => MARKDOWN_COMMANDS[name](view),
+          preventDefault: true,
+        })),
+      ),
     ),
-  );
+    Prec.highest(keymap.of([{ key: 'Enter', run: endQuoteAfterAttribution }])),
+  ];
 }

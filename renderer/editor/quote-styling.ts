@@ -5,10 +5,11 @@
  * will show it. Decorates only the visible ranges, and only recomputes when
  * the document, the viewport or the syntax tree changed.
  */
-import { RangeSetBuilder, type Extension } from '@codemirror/state';
+import type { Extension, Range } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { syntaxTree } from '@codemirror/language';
 import type { SyntaxNode } from '@lezer/common';
+import { safeDecorations } from './safe-decorations';
 
 const quoteLine = Decoration.line({ class: 'cm-quote-line' });
 const attributionLine = Decoration.line({ class: 'cm-quote-line cm-attribution-line' });
@@ -28,8 +29,8 @@ function closingParagraph(quote: SyntaxNode): SyntaxNode | null {
   return blocks > 1 && last?.name === 'Paragraph' ? last : null;
 }
 
-function buildDecorations(view: EditorView): DecorationSet {
-  const builder = new RangeSetBuilder<Decoration>();
+function quoteLines(view: EditorView): Range<Decoration>[] {
+  const lines: Range<Decoration>[] = [];
   const { state } = view;
   let lastLine = -1;
   for (const { from, to } of view.visibleRanges) {
@@ -47,14 +48,18 @@ function buildDecorations(view: EditorView): DecorationSet {
         const last = state.doc.lineAt(Math.min(node.to, to)).number;
         for (let n = Math.max(first, lastLine + 1); n <= last; n++) {
           const line = state.doc.line(n);
-          builder.add(line.from, line.from, n >= attributionFrom ? attributionLine : quoteLine);
+          lines.push((n >= attributionFrom ? attributionLine : quoteLine).range(line.from));
           lastLine = n;
         }
         return false;
       },
     });
   }
-  return builder.finish();
+  return lines;
+}
+
+function buildDecorations(view: EditorView): DecorationSet {
+  return safeDecorations('Quote styling', view.state, 'plugin', () => quoteLines(view));
 }
 
 const quotePlugin = ViewPlugin.fromClass(

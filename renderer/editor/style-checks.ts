@@ -12,6 +12,7 @@ import { syntaxTree } from '@codemirror/language';
 import type { StyleCheckName } from '../../electron/contract';
 import { analyzeStyle, DEFAULT_STYLE_OPTIONS, type StyleIssue } from './style-analysis';
 import { maskMarkdown } from './prose-mask';
+import { safeDecorations } from './safe-decorations';
 
 export interface StyleCheckConfig {
   checks: readonly StyleCheckName[];
@@ -47,8 +48,7 @@ class Analyzer {
   }
 }
 
-function build(view: EditorView, analyzer: Analyzer): DecorationSet {
-  if (analyzer.config.checks.length === 0) return Decoration.none;
+function issueRanges(view: EditorView, analyzer: Analyzer): Range<Decoration>[] {
   const { state } = view;
   const ranges: Range<Decoration>[] = [];
   const seen = new Set<number>();
@@ -68,7 +68,12 @@ function build(view: EditorView, analyzer: Analyzer): DecorationSet {
       },
     });
   }
-  return Decoration.set(ranges, true);
+  return ranges;
+}
+
+function build(view: EditorView, analyzer: Analyzer): DecorationSet {
+  if (analyzer.config.checks.length === 0) return Decoration.none;
+  return safeDecorations('Style checks', view.state, 'plugin', () => issueRanges(view, analyzer));
 }
 
 const stylePlugin = ViewPlugin.fromClass(

@@ -27,6 +27,7 @@ export function installWritingToolbar(isMac: boolean, state: WritingToolbarState
     [
       { command: 'format:quote', label: 'Quote', keys: key('format:quote') },
       { command: 'format:attribution', label: 'Attribution', keys: key('format:attribution') },
+      { command: 'format:footnote', label: 'Insert footnote', keys: key('format:footnote') },
     ],
     [
       { command: 'format:heading-1', label: 'Heading 1', keys: key('format:heading-1') },

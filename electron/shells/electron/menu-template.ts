@@ -160,6 +160,7 @@ export function buildMenuTemplate(
       sep,
       formatItem('Quote', 'format:quote', `Shift+${mod}+.`),
       formatItem('Attribution', 'format:attribution', `Shift+${mod}+,`),
+      formatItem('Insert Footnote', 'format:footnote', `Alt+${mod}+F`),
       sep,
       formatItem('Heading 1', 'format:heading-1', `Alt+${mod}+1`),
       formatItem('Heading 2', 'format:heading-2', `Alt+${mod}+2`),

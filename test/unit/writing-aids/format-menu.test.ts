@@ -17,9 +17,10 @@ describe('Format menu', () => {
     const mod = platform === 'darwin' ? 'Cmd' : 'Ctrl';
     const items = menu('Format').filter((i) => i.id);
     expect(items.map((i) => i.label)).toEqual([
-      'Bold', 'Italic', 'Link', 'Quote', 'Attribution', 'Heading 1', 'Heading 2', 'Heading 3', 'Body Text', 'Bulleted List', 'Numbered List', 'Find…', 'Replace…',
+      'Bold', 'Italic', 'Link', 'Quote', 'Attribution', 'Insert Footnote', 'Heading 1', 'Heading 2', 'Heading 3', 'Body Text', 'Bulleted List', 'Numbered List', 'Find…', 'Replace…',
     ]);
     expect(items.find((i) => i.id === 'format:bold')).toMatchObject({ accelerator: `${mod}+B`, registerAccelerator: false });
+    expect(items.find((i) => i.id === 'format:footnote')).toMatchObject({ accelerator: `Alt+${mod}+F`, registerAccelerator: false });
     for (const item of items) if (item.accelerator) expect(item.registerAccelerator).toBe(false);
     for (const item of items) (item.click as () => void)();
     expect(sent).toEqual(items.map((i) => i.id));

@@ -1,7 +1,11 @@
 // Runs in Node, without a DOM: each command on an EditorState, the cursor written as `|`.
 import { describe, expect, it } from 'vitest';
+import { history, undo } from '@codemirror/commands';
 import {
+  endQuoteAfterAttribution,
   insertAttribution,
+  insertFootnote,
+  nextNoteLabel,
   insertLink,
   setHeading,
   toggleBold,
@@ -10,7 +14,7 @@ import {
   toggleNumberedList,
   toggleQuote,
 } from '../../../renderer/editor/markdown-commands';
-import { run } from './cursor-notation';
+import { run, show, stateOf } from './cursor-notation';
 
 describe('bold and italic', () => {
   it('wraps the selection in ** and keeps it selected', () => {
@@ -73,12 +77,76 @@ describe('quote and attribution', () => {
   it('on a blank line, starts an attribution line', () => {
     expect(run(insertAttribution, 'x\n|\ny')).toBe('x\n> — |\ny');
   });
+  it('on an empty line, quotes it with the caret after `> `, ready to type', () => {
+    expect(run(toggleQuote, '|')).toBe('> |');
+    expect(run(toggleQuote, 'Before.\n\n|\n\nAfter.')).toBe('Before.\n\n> |\n\nAfter.');
+  });
+  it('with the caret at the start of a line, puts it after the new `> `', () => {
+    expect(run(toggleQuote, '|Free speech')).toBe('> |Free speech');
+  });
+});
+
+describe('Enter after an attribution ends the quote', () => {
+  it('starts a new paragraph after the quote in one press', () => {
+    expect(run(endQuoteAfterAttribution, '> We stopped asking.\n>\n> — A councillor, Riverton Post|')).toBe(
+      '> We stopped asking.\n>\n> — A councillor, Riverton Post\n\n|',
+    );
+    expect(run(endQuoteAfterAttribution, '> Quote.\n> -- Someone|\n\nNext.')).toBe('> Quote.\n> -- Someone\n\n|\n\nNext.');
+  });
+  it('leaves Enter alone elsewhere: inside the quote, mid-attribution, before a name is typed, or with the quote going on', () => {
+    expect(run(endQuoteAfterAttribution, '> We stopped| asking.')).toMatch(/^\(not run\)/);
+    expect(run(endQuoteAfterAttribution, '> — A council|lor')).toMatch(/^\(not run\)/);
+    expect(run(endQuoteAfterAttribution, '> Quote.\n>\n> — |')).toMatch(/^\(not run\)/);
+    expect(run(endQuoteAfterAttribution, '> — Someone|\n> more quote')).toMatch(/^\(not run\)/);
+    expect(run(endQuoteAfterAttribution, 'Plain — text|')).toMatch(/^\(not run\)/);
+  });
+});
+
+describe('Insert Footnote', () => {
+  it('adds [^n] at the caret, the note at the end after a blank line, and puts the caret in the note', () => {
+    expect(run(insertFootnote, 'The council cut hours|.\n\nNext paragraph.\n')).toBe('The council cut hours[^1].\n\nNext paragraph.\n\n[^1]: |\n');
+  });
+  it('adds the note under the notes already there, with the next free number', () => {
+    expect(run(insertFootnote, 'One[^1] and two|.\n\n[^1]: The first.\n')).toBe('One[^1] and two[^2].\n\n[^1]: The first.\n[^2]: |\n');
+  });
+  it('numbers past the highest numeric label, ignoring named ones', () => {
+    expect(nextNoteLabel('a[^3] b[^note] c[^12x]\n\n[^3]: x\n[^note]: y')).toBe(4);
+    expect(nextNoteLabel('no notes')).toBe(1);
+    expect(run(insertFootnote, 'a[^3] b[^note]|')).toBe('a[^3] b[^note][^4]\n\n[^4]: |');
+  });
+  it('at the end of the text, puts the reference before its note', () => {
+    expect(run(insertFootnote, 'Text|')).toBe('Text[^1]\n\n[^1]: |');
+    expect(run(insertFootnote, 'Text\n\n|')).toBe('Text\n\n[^1]\n\n[^1]: |');
+    expect(run(insertFootnote, '|')).toBe('[^1]\n\n[^1]: |');
+  });
+  it('annotates a selection: the reference goes after it', () => {
+    expect(run(insertFootnote, 'A |disputed figure| here.')).toBe('A disputed figure[^1] here.\n\n[^1]: |');
+  });
+  it('is one undo step of its own, between typing before and after it', () => {
+    let state = stateOf('The council cut|.\n', history());
+    const dispatch = (tr: Parameters<Parameters<typeof insertFootnote>[0]['dispatch']>[0]) => (state = tr.state);
+    const type = (text: string) => dispatch(state.update(state.replaceSelection(text), { userEvent: 'input.type' }));
+    type(' hours');
+    insertFootnote({ state, dispatch });
+    type('Council minutes');
+    expect(show(state)).toBe('The council cut hours[^1].\n\n[^1]: Council minutes|\n');
+    undo({ state, dispatch });
+    expect(show(state)).toBe('The council cut hours[^1].\n\n[^1]: |\n');
+    undo({ state, dispatch });
+    expect(show(state)).toBe('The council cut hours|.\n');
+    undo({ state, dispatch });
+    expect(show(state)).toBe('The council cut|.\n');
+  });
 });
 
 describe('headings', () => {
   it('makes the line a heading of the level, replacing another level', () => {
     expect(run(setHeading(2), 'The ti|tle')).toBe('## The ti|tle');
     expect(run(setHeading(1), '### The ti|tle')).toBe('# The ti|tle');
+  });
+  it('puts a caret at the line start after the new marks', () => {
+    expect(run(setHeading(2), '|The title')).toBe('## |The title');
+    expect(run(toggleBulletList, '|one')).toBe('- |one');
   });
   it('toggles back to text at the same level, and level 0 is text', () => {
     expect(run(setHeading(2), '## The ti|tle')).toBe('The ti|tle');
