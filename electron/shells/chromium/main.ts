@@ -129,8 +129,10 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
 
   const page = context.pages()[0] ?? (await context.newPage());
   // No other windows, no dialogs from page content: the app draws its own.
-  context.on('page', (other) => void (other !== page && other.close()));
-  page.on('dialog', (dialog) => void dialog.dismiss());
+  context.on('page', (other) => void (other !== page && other.close().catch(() => undefined)));
+  // Another CDP client (--remote-debugging-port) may have answered the dialog already: then the
+  // browser says none is showing, which is no reason to stop.
+  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
   await page.goto(APP_URL);
   await page.waitForSelector('#app[data-ready="true"]', { timeout: 30_000 });
 
