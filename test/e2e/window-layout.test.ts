@@ -1,0 +1,103 @@
+/**
+ * The app's window as a writer sees it: the Chromium shell headed on a
+ * virtual display, real mouse and keys (xdotool), screenshots of the whole
+ * screen in test-artifacts/window-*.png. The page must fit its window exactly
+ * and never scroll as a whole, whatever tooltips come and go.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, waitForStill } from './harness';
+import { startHeadedApp, type HeadedApp } from './real-input';
+
+const PIECE = `# A piece that scrolls
+
+This sentence goes on and on, well past the thirty words a reader can hold in mind at once, because it keeps adding clauses, qualifications, asides and examples until nobody remembers how it started or why it mattered.
+
+The council's own [draft budget](https://council.example.gov/budget/2024/draft) says so.
+`;
+
+let app: HeadedApp;
+
+beforeAll(async () => {
+  const dir = await tempDir('window-layout');
+  const file = path.join(dir, 'piece.md');
+  await writeFile(file, PIECE);
+  app = await startHeadedApp({ files: [file] });
+  await app.page.waitForSelector('.cm-style-long-sentences');
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+/** The root scroller: where it is, how tall its content is, and the window's height. */
+function rootScroll() {
+  return app.page.evaluate(() => ({ top: document.scrollingElement!.scrollTop, height: document.scrollingElement!.scrollHeight, window: innerHeight }));
+}
+
+/** The centre of an element's first line box (a wrapped span's box centre may fall between its lines), in its frame's coordinates. */
+async function centre(selector: string, inPreview = false): Promise<{ x: number; y: number }> {
+  const frame = inPreview ? app.preview : app.page.mainFrame();
+  const box = await frame.locator(selector).first().evaluate((node) => {
+    const first = node.getClientRects()[0];
+    return first ? { x: first.x, y: first.y, width: first.width, height: first.height } : null;
+  });
+  if (!box) throw new Error(`${selector} is not on screen`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Real wheel notches over the toolbar; resolves once the page has seen them all and any scrolling has stopped. */
+async function wheelOverToolbar(notches: number): Promise<void> {
+  await app.page.evaluate(() => {
+    const w = window as unknown as { wheels: number };
+    w.wheels = 0;
+    window.addEventListener('wheel', () => w.wheels++, { passive: true });
+  });
+  const title = await centre('#doc-title');
+  await app.wheel(title.x, title.y, notches);
+  await expect.poll(() => app.page.evaluate(() => (window as unknown as { wheels: number }).wheels)).toBeGreaterThanOrEqual(Math.abs(notches));
+  await waitForStill(app.page, rootScroll);
+}
+
+describe('the window (e2e, headed Chromium shell, real input)', () => {
+  it('never scrolls the app out of its window: the page is the window’s height, with tooltips shown and hidden', async () => {
+    const { page } = app;
+    await wheelOverToolbar(5);
+    expect((await page.locator('.toolbar').boundingBox())!.y).toBe(0);
+    const first = await rootScroll();
+    expect(first.top).toBe(0);
+    expect(first.height).toBe(first.window);
+
+    // A style check's tooltip in the editor (drawn in the body, outside the editor's pane).
+    const longSentence = await centre('.cm-style-long-sentences');
+    await app.moveTo(longSentence.x, longSentence.y);
+    await expect.poll(() => page.locator('.cm-tooltip .cm-style-tooltip').isVisible()).toBe(true);
+    await app.screenshot('window-style-tooltip');
+    await wheelOverToolbar(5);
+    const withTooltip = await rootScroll();
+    expect(withTooltip.top).toBe(0);
+    expect(withTooltip.height).toBe(withTooltip.window);
+
+    // A source marker's tooltip over the preview.
+    const marker = await centre('.source-ref a', true);
+    const frame = (await page.locator('#preview').boundingBox())!;
+    await app.moveTo(frame.x + marker.x, frame.y + marker.y);
+    await expect.poll(() => page.locator('.marker-tooltip').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.cm-tooltip .cm-style-tooltip').count()).toBe(0);
+    await app.screenshot('window-marker-tooltip');
+    await wheelOverToolbar(-5);
+    await wheelOverToolbar(5);
+    const withMarker = await rootScroll();
+    expect(withMarker.top).toBe(0);
+    expect(withMarker.height).toBe(withMarker.window);
+
+    // Both hidden again.
+    await app.moveTo(frame.x + 20, frame.y + frame.height - 20);
+    await expect.poll(() => page.locator('.marker-tooltip').isVisible()).toBe(false);
+    await wheelOverToolbar(5);
+    expect(await rootScroll()).toEqual({ top: 0, height: withMarker.window, window: withMarker.window });
+    expect((await page.locator('.toolbar').boundingBox())!.y).toBe(0);
+    await app.screenshot('window-no-scroll');
+  });
+});
