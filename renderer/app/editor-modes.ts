@@ -67,8 +67,18 @@ export function installEditorModes(app: AppContext): EditorModes {
   registerCommand('view:focus', () => change({ focusMode: !current.focus }));
   registerCommand('view:typewriter', () => change({ typewriterScrolling: !current.typewriter }));
   registerCommand('view:distraction-free', () => toggleDistractionFree(app));
+  // Leaving full screen by any means (Escape in the browser, the window manager) leaves the mode.
   document.addEventListener('fullscreenchange', () => {
     if (!document.fullscreenElement) delete document.getElementById('app')!.dataset.distractionFree;
+  });
+  // Escape leaves it when the browser refused full screen too (in full screen the browser takes
+  // Escape itself). Bubbling, so the editor's own Escape (closing find) goes first.
+  window.addEventListener('keydown', (event) => {
+    const root = document.getElementById('app')!;
+    if (event.key !== 'Escape' || event.defaultPrevented || root.dataset.distractionFree !== 'true') return;
+    if (document.querySelector('dialog[open]')) return;
+    event.preventDefault();
+    toggleDistractionFree(app);
   });
 
   return {

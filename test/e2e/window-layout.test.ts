@@ -60,6 +60,18 @@ async function wheelOverToolbar(notches: number): Promise<void> {
   await waitForStill(app.page, rootScroll);
 }
 
+/** Runs a command the way the shell's menu does (a menu-command event; no user gesture). */
+function menuCommand(command: string) {
+  return app.page.evaluate((c) => window.dispatchEvent(new CustomEvent('byline-main-event', { detail: { type: 'menu-command', command: c } })), command);
+}
+
+/** Whatever an earlier test left: not distraction-free, not full screen. */
+async function normalWindow(): Promise<void> {
+  if ((await app.page.getAttribute('#app', 'data-distraction-free')) === 'true') await menuCommand('view:distraction-free');
+  await app.page.evaluate(() => (document.fullscreenElement ? document.exitFullscreen() : undefined));
+  await expect.poll(() => app.page.getAttribute('#app', 'data-distraction-free')).toBeNull();
+}
+
 describe('the window (e2e, headed Chromium shell, real input)', () => {
   it('never scrolls the app out of its window: the page is the window’s height, with tooltips shown and hidden', async () => {
     const { page } = app;
@@ -99,5 +111,70 @@ describe('the window (e2e, headed Chromium shell, real input)', () => {
     expect(await rootScroll()).toEqual({ top: 0, height: withMarker.window, window: withMarker.window });
     expect((await page.locator('.toolbar').boundingBox())!.y).toBe(0);
     await app.screenshot('window-no-scroll');
+  });
+
+  it('goes distraction-free with Ctrl+Shift+Enter: full screen, the text filling the window; Escape, the shortcut or leaving full screen ends it', async () => {
+    const { page } = app;
+    const layout = () =>
+      page.evaluate(() => {
+        const editor = document.querySelector('.editor-pane')!.getBoundingClientRect();
+        const line = [...document.querySelectorAll('.cm-line')].find((l) => (l.textContent ?? '').startsWith('This sentence'))!;
+        const text = line.getBoundingClientRect();
+        const hit = document.elementFromPoint(text.x + 10, text.y + text.height / 2);
+        return {
+          fullscreen: document.fullscreenElement === document.documentElement,
+          distractionFree: document.getElementById('app')!.dataset.distractionFree === 'true',
+          editor: [editor.x, editor.y, editor.width, editor.height],
+          viewport: [0, 0, innerWidth, innerHeight],
+          textShown: text.height > 0 && text.top >= 0 && text.bottom <= innerHeight && !!hit && line.contains(hit),
+          toolbar: getComputedStyle(document.querySelector('.toolbar')!).display !== 'none',
+        };
+      });
+    await normalWindow();
+    const inside = await centre('.cm-line');
+    await app.click(inside.x, inside.y);
+
+    await app.key('ctrl+shift+Return');
+    await expect.poll(async () => (await layout()).fullscreen).toBe(true);
+    const on = await waitForStill(page, layout);
+    expect(on).toMatchObject({ distractionFree: true, textShown: true, toolbar: false });
+    expect(on.editor).toEqual(on.viewport);
+    await app.screenshot('window-distraction-free');
+
+    await app.key('Escape');
+    await expect.poll(async () => (await layout()).distractionFree).toBe(false);
+    expect(await layout()).toMatchObject({ fullscreen: false, toolbar: true, textShown: true });
+
+    await app.key('ctrl+shift+Return');
+    await expect.poll(async () => (await layout()).fullscreen).toBe(true);
+    await app.key('ctrl+shift+Return');
+    await expect.poll(async () => (await layout()).distractionFree).toBe(false);
+    await expect.poll(async () => (await layout()).fullscreen).toBe(false);
+
+    // Leaving full screen some other way (the browser, the window manager) ends distraction-free too.
+    await app.key('ctrl+shift+Return');
+    await expect.poll(async () => (await layout()).fullscreen).toBe(true);
+    await page.evaluate(() => document.exitFullscreen());
+    await expect.poll(async () => (await layout()).distractionFree).toBe(false);
+    expect((await layout()).toolbar).toBe(true);
+  });
+
+  it('leaves distraction-free with Escape even when full screen was refused', async () => {
+    const { page } = app;
+    await normalWindow();
+    // The browser may refuse full screen (no user gesture, a policy, a window manager that won't):
+    // here, as it would say so.
+    await page.evaluate(() => {
+      document.documentElement.requestFullscreen = () => Promise.reject(new TypeError('Permissions check failed'));
+    });
+    await menuCommand('view:distraction-free');
+    await expect.poll(() => page.getAttribute('#app', 'data-distraction-free')).toBe('true');
+    await page.evaluate(() => delete (document.documentElement as Partial<HTMLElement>).requestFullscreen);
+    expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
+    const editor = (await page.locator('.editor-pane').boundingBox())!;
+    expect(editor.height).toBe(await page.evaluate(() => innerHeight));
+    await app.key('Escape');
+    await expect.poll(() => page.getAttribute('#app', 'data-distraction-free')).toBeNull();
+    expect(await page.isVisible('.toolbar')).toBe(true);
   });
 });
