@@ -206,7 +206,11 @@ export async function startHeadedApp(options: HeadedOptions = {}): Promise<Heade
   };
   const moveTo = async (x: number, y: number) => {
     const origin = await viewportOrigin();
-    await xdotool('mousemove', '--sync', String(Math.round(origin.x + x)), String(Math.round(origin.y + y)));
+    const [toX, toY] = [Math.round(origin.x + x), Math.round(origin.y + y)];
+    const at = await xdotool('getmouselocation', '--shell');
+    // `--sync` waits for the pointer to move: it would wait in vain for a move to where it already is.
+    if (at.includes(`X=${toX}\n`) && at.includes(`Y=${toY}\n`)) return;
+    await xdotool('mousemove', '--sync', String(toX), String(toY));
   };
   return {
     ...app,

@@ -26,6 +26,7 @@ import { createChromiumLifecycle, type ChromiumLifecycle } from './window-lifecy
 import { createExportService } from '../../services/export/export-service';
 import { createChromiumPrinter } from './pdf-printer';
 import { readDevToolsPort } from './devtools-port';
+import { actionForNewPage } from './new-page-policy';
 
 /** A name that can never resolve, so nothing about the app's origin leaves the machine. */
 export const APP_ORIGIN = 'https://byline.invalid';
@@ -128,8 +129,22 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
   }
 
   const page = context.pages()[0] ?? (await context.newPage());
-  // No other windows, no dialogs from page content: the app draws its own.
-  context.on('page', (other) => void (other !== page && other.close().catch(() => undefined)));
+  // JSON is a valid JavaScript expression, so the event reaches the page as data.
+  const send = (event: MainEvent) =>
+    page.evaluate(`window.dispatchEvent(new CustomEvent(${JSON.stringify(CHROMIUM_EVENT_NAME)}, { detail: ${JSON.stringify(event)} }))`).then(() => undefined);
+  // No other windows, no dialogs from page content: the app draws its own. The browser's own
+  // New Tab page (Ctrl+N, Ctrl+T, Ctrl+Shift+N) is the writer asking for a new document.
+  context.on('page', (other) => {
+    if (other === page) return;
+    const action = actionForNewPage(other.url());
+    void other.close().catch(() => undefined);
+    if (action === 'new-document') {
+      void page
+        .bringToFront()
+        .then(() => send({ type: 'menu-command', command: 'file:new' }))
+        .catch(() => undefined);
+    }
+  });
   // Another CDP client (--remote-debugging-port) may have answered the dialog already: then the
   // browser says none is showing, which is no reason to stop.
   page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
@@ -149,9 +164,7 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
   const shell: ChromiumShell = {
     context,
     page,
-    // JSON is a valid JavaScript expression, so the event reaches the page as data.
-    send: (event) =>
-      page.evaluate(`window.dispatchEvent(new CustomEvent(${JSON.stringify(CHROMIUM_EVENT_NAME)}, { detail: ${JSON.stringify(event)} }))`).then(() => undefined),
+    send,
     close,
     lifecycle,
   };
