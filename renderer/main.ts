@@ -73,7 +73,7 @@ async function boot(): Promise<void> {
   const fileFeatures = installFileFeatures(app, documents);
   installViewModes(app);
   installExportCommands(app, statusBar);
-  installChromiumWindow(app, previewFrame);
+  installChromiumWindow(app, documents, previewFrame);
   const blank = await api.newFile();
   if (!blank.ok) throw new Error(blank.error.message);
   documents.load(blank.value);

@@ -69,3 +69,9 @@ export function isBrowserShortcut(event: KeyLike, isMac: boolean): boolean {
 export function isQuitKey(event: KeyLike, isMac: boolean): boolean {
   return !isMac && event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey && event.code === 'KeyQ';
 }
+
+/** Alt+F and F10 open the File menu, as a menu bar's would. */
+export function isFileMenuKey(event: KeyLike): boolean {
+  if (event.ctrlKey || event.metaKey || event.shiftKey) return false;
+  return (event.altKey && event.code === 'KeyF') || (!event.altKey && event.code === 'F10');
+}

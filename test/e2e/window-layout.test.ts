@@ -177,4 +177,28 @@ describe('the window (e2e, headed Chromium shell, real input)', () => {
     await expect.poll(() => page.getAttribute('#app', 'data-distraction-free')).toBeNull();
     expect(await page.isVisible('.toolbar')).toBe(true);
   });
+
+  it('sizes the toolbar menus to their items: no label wraps, each menu inside the window', async () => {
+    const { page } = app;
+    await normalWindow();
+    for (const name of ['tools', 'format', 'file']) {
+      await page.click(`#menu-${name}-button`);
+      const list = page.locator(`#menu-${name}`);
+      await expect.poll(() => list.isVisible()).toBe(true);
+      const lines = await list.locator('.toolbar-menu-item').evaluateAll((items) =>
+        items.map((item) => {
+          const label = item.querySelector('.toolbar-menu-label') ?? item.querySelector('span')!;
+          const lineHeight = parseFloat(getComputedStyle(label).lineHeight) || 20;
+          return { label: label.textContent, lines: Math.round(label.getBoundingClientRect().height / lineHeight) };
+        }),
+      );
+      expect(lines.filter((l) => l.lines !== 1), `${name}: wrapped labels`).toEqual([]);
+      const box = (await list.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(await page.evaluate(() => innerWidth));
+      await app.screenshot(`window-menu-${name}`);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => list.isVisible()).toBe(false);
+    }
+  });
 });
