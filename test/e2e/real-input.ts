@@ -31,6 +31,8 @@ export interface VirtualDisplay {
   xdotool(...args: string[]): Promise<string>;
   /** The whole screen as a PNG file (Xvfb's framebuffer, converted). */
   screenshot(file: string): Promise<void>;
+  /** The colour of one screen pixel as it is on the display now, [r, g, b]. */
+  pixel(x: number, y: number): Promise<[number, number, number]>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +84,9 @@ export async function startVirtualDisplay(options: DisplayOptions = {}): Promise
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, png);
     },
+    async pixel(x, y) {
+      return xwdPixel(await readFile(path.join(fbdir, 'Xvfb_screen0')), x, y);
+    },
     async stop() {
       if (xvfb.exitCode === null) {
         const gone = new Promise((resolve) => xvfb.once('exit', resolve));
@@ -93,33 +98,41 @@ export async function startVirtualDisplay(options: DisplayOptions = {}): Promise
   };
 }
 
+/** How to read pixels out of an XWD dump of a 24-bit TrueColor screen (what Xvfb -fbdir writes). */
+function xwdLayout(xwd: Buffer) {
+  const field = (index: number) => xwd.readUInt32BE(index * 4);
+  const bitsPerPixel = field(11);
+  if (bitsPerPixel !== 32) throw new Error(`xwd: ${bitsPerPixel} bits per pixel is not supported`);
+  const [redMask, greenMask, blueMask] = [field(14), field(15), field(16)];
+  const shift = (mask: number) => Math.log2(mask & -mask);
+  const lsbFirst = field(7) === 0;
+  const data = field(0) + field(19) * 12;
+  const bytesPerLine = field(12);
+  return {
+    width: field(4),
+    height: field(5),
+    rgb(x: number, y: number): [number, number, number] {
+      const at = data + y * bytesPerLine + x * 4;
+      const pixel = lsbFirst ? xwd.readUInt32LE(at) : xwd.readUInt32BE(at);
+      return [(pixel & redMask) >>> shift(redMask), (pixel & greenMask) >>> shift(greenMask), (pixel & blueMask) >>> shift(blueMask)];
+    },
+  };
+}
+
+export function xwdPixel(xwd: Buffer, x: number, y: number): [number, number, number] {
+  const layout = xwdLayout(xwd);
+  if (x < 0 || y < 0 || x >= layout.width || y >= layout.height) throw new Error(`(${x}, ${y}) is off the screen`);
+  return layout.rgb(Math.round(x), Math.round(y));
+}
+
 /** A PNG of an XWD dump of a 24-bit TrueColor screen (what Xvfb -fbdir writes). */
 export function xwdToPng(xwd: Buffer): Buffer {
-  const field = (index: number) => xwd.readUInt32BE(index * 4);
-  const headerSize = field(0);
-  const width = field(4);
-  const height = field(5);
-  const lsbFirst = field(7) === 0;
-  const bitsPerPixel = field(11);
-  const bytesPerLine = field(12);
-  const [redMask, greenMask, blueMask] = [field(14), field(15), field(16)];
-  const colors = field(19);
-  if (bitsPerPixel !== 32) throw new Error(`xwdToPng: ${bitsPerPixel} bits per pixel is not supported`);
-  const shift = (mask: number) => Math.log2(mask & -mask);
-  const [rs, gs, bs] = [shift(redMask), shift(greenMask), shift(blueMask)];
-  const data = headerSize + colors * 12;
+  const { width, height, rgb } = xwdLayout(xwd);
   const raw = Buffer.alloc((width * 3 + 1) * height);
   for (let y = 0; y < height; y++) {
     const row = y * (width * 3 + 1);
     raw[row] = 0;
-    for (let x = 0; x < width; x++) {
-      const at = data + y * bytesPerLine + x * 4;
-      const pixel = lsbFirst ? xwd.readUInt32LE(at) : xwd.readUInt32BE(at);
-      const o = row + 1 + x * 3;
-      raw[o] = (pixel & redMask) >>> rs;
-      raw[o + 1] = (pixel & greenMask) >>> gs;
-      raw[o + 2] = (pixel & blueMask) >>> bs;
-    }
+    for (let x = 0; x < width; x++) raw.set(rgb(x, y), row + 1 + x * 3);
   }
   const chunk = (type: string, body: Buffer) => {
     const head = Buffer.alloc(8);
@@ -161,6 +174,8 @@ export interface HeadedApp extends RunningApp {
   wheel(x: number, y: number, notches: number): Promise<void>;
   /** The whole screen into test-artifacts/<name>.png; resolves with the path. */
   screenshot(name: string): Promise<string>;
+  /** The colour on screen at a point of the page (CSS pixels from the viewport's top left), [r, g, b]. */
+  pixelAt(x: number, y: number): Promise<[number, number, number]>;
 }
 
 export interface HeadedOptions extends StartOptions, DisplayOptions {}
@@ -212,6 +227,8 @@ export async function startHeadedApp(options: HeadedOptions = {}): Promise<Heade
     if (at.includes(`X=${toX}\n`) && at.includes(`Y=${toY}\n`)) return;
     await xdotool('mousemove', '--sync', String(toX), String(toY));
   };
+  // Without a window manager the browser puts its window at (10, 10), its right edge off the screen.
+  await xdotool('windowmove', '--sync', await appWindow(), '0', '0').catch(() => undefined);
   return {
     ...app,
     display,
@@ -234,6 +251,10 @@ export async function startHeadedApp(options: HeadedOptions = {}): Promise<Heade
     async wheel(x, y, notches) {
       await moveTo(x, y);
       if (notches !== 0) await xdotool('click', '--repeat', String(Math.abs(notches)), '--delay', '40', notches > 0 ? '5' : '4');
+    },
+    async pixelAt(x, y) {
+      const origin = await viewportOrigin();
+      return display.pixel(origin.x + x, origin.y + y);
     },
     async screenshot(name) {
       const file = path.join(ARTIFACTS, `${name}.png`);

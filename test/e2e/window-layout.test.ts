@@ -201,4 +201,67 @@ describe('the window (e2e, headed Chromium shell, real input)', () => {
       await expect.poll(() => list.isVisible()).toBe(false);
     }
   });
+
+  it('styles the PDF settings’ selects like the app’s other controls', async () => {
+    const { page } = app;
+    await normalWindow();
+    await menuCommand('file:export-pdf');
+    const dialog = page.locator('dialog[open].export-dialog');
+    await dialog.waitFor();
+    const looks = await dialog.locator('select').evaluateAll((selects) =>
+      selects.map((select) => {
+        const style = getComputedStyle(select);
+        const box = select.getBoundingClientRect();
+        return { font: `${style.fontSize} ${style.fontFamily}`, radius: style.borderRadius, x: box.x, width: box.width, height: box.height };
+      }),
+    );
+    const body = await page.evaluate(() => `${getComputedStyle(document.body).fontSize} ${getComputedStyle(document.body).fontFamily}`);
+    expect(looks).toHaveLength(2);
+    for (const look of looks) {
+      expect(look.font).toBe(body);
+      expect(look.radius).toBe('6px');
+      expect(look.height).toBeGreaterThanOrEqual(30);
+    }
+    // One column: the two lists start at the same place and are as wide as each other.
+    expect(looks[0]!.x).toBe(looks[1]!.x);
+    expect(looks[0]!.width).toBe(looks[1]!.width);
+    await app.screenshot('window-pdf-settings');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('says readability in words with an explanation, and colours the target bar neutral under, green on, amber over', async () => {
+    const { page } = app;
+    await normalWindow();
+    const setText = (text: string) =>
+      page.evaluate((t) => {
+        type View = { state: { doc: { length: number } }; dispatch(spec: unknown): void };
+        const view = (document.querySelector('.cm-content') as unknown as { cmTile: { root: { view: View } } }).cmTile.root.view;
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t } });
+      }, text);
+    const words = (n: number) => Array.from({ length: n }, (_, i) => (i % 8 === 7 ? 'end.' : 'word')).join(' ');
+    const fill = async () => {
+      const bar = (await page.locator('#target-bar').boundingBox())!;
+      return app.pixelAt(bar.x + 4, bar.y + bar.height / 2);
+    };
+
+    await setText(`---\ntarget: 40\n---\n\n${words(20)}`);
+    await expect.poll(() => page.locator('#target-label').textContent()).toBe('20 / 40 words');
+    expect(await page.locator('#readability').textContent()).toMatch(/^Readability: (grade \d+|very easy)$/);
+    expect(await page.getAttribute('#readability', 'title')).toContain('Flesch–Kincaid grade level');
+    expect(await page.getAttribute('#target-progress', 'title')).toBe('Target from the front matter: 40 words. 38 to 42 words is on target.');
+    // Under the target: a neutral grey, not an alarm.
+    await expect.poll(async () => { const [r, g, b] = await fill(); return Math.max(r, g, b) - Math.min(r, g, b) < 24 && r < 200; }, { message: 'grey under target' }).toBe(true);
+    await app.screenshot('window-status-under-target');
+
+    await setText(`---\ntarget: 40\n---\n\n${words(41)}`);
+    await expect.poll(() => page.locator('#target-label').textContent()).toBe('41 / 40 words · on target');
+    await expect.poll(async () => { const [r, g, b] = await fill(); return g > r + 40 && g > b + 40; }, { message: 'green on target' }).toBe(true);
+    await app.screenshot('window-status-on-target');
+
+    await setText(`---\ntarget: 40\n---\n\n${words(50)}`);
+    await expect.poll(() => page.locator('#target-label').textContent()).toBe('50 / 40 words (10 over)');
+    await expect.poll(async () => { const [r, g, b] = await fill(); return r > 180 && g > 120 && b < 100 && r > g; }, { message: 'amber over target' }).toBe(true);
+    await app.screenshot('window-status-over-target');
+  });
 });
