@@ -176,6 +176,8 @@ export interface HeadedApp extends RunningApp {
   screenshot(name: string): Promise<string>;
   /** The colour on screen at a point of the page (CSS pixels from the viewport's top left), [r, g, b]. */
   pixelAt(x: number, y: number): Promise<[number, number, number]>;
+  /** Resizes the app's window (its outer size, as a window manager would); resolves once the page has the new width. */
+  resize(width: number, height: number): Promise<void>;
 }
 
 export interface HeadedOptions extends StartOptions, DisplayOptions {}
@@ -251,6 +253,10 @@ export async function startHeadedApp(options: HeadedOptions = {}): Promise<Heade
     async wheel(x, y, notches) {
       await moveTo(x, y);
       if (notches !== 0) await xdotool('click', '--repeat', String(Math.abs(notches)), '--delay', '40', notches > 0 ? '5' : '4');
+    },
+    async resize(width, height) {
+      await xdotool('windowsize', '--sync', await appWindow(), String(width), String(height));
+      await app.page.waitForFunction((w) => window.outerWidth === w, width, { timeout: 10_000 });
     },
     async pixelAt(x, y) {
       const origin = await viewportOrigin();

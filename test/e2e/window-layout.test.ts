@@ -264,4 +264,34 @@ describe('the window (e2e, headed Chromium shell, real input)', () => {
     await expect.poll(async () => { const [r, g, b] = await fill(); return r > 180 && g > 120 && b < 100 && r > g; }, { message: 'amber over target' }).toBe(true);
     await app.screenshot('window-status-over-target');
   });
+
+  it('keeps a narrow window’s toolbar and status bar inside it (the toolbar wraps), and still never scrolls', async () => {
+    const { page } = app;
+    await normalWindow();
+    const fits = () =>
+      page.evaluate(() => {
+        const outside = [...document.querySelectorAll<HTMLElement>('.toolbar button, .status-bar .stat:not([hidden])')]
+          .filter((node) => node.offsetParent !== null)
+          .filter((node) => {
+            const box = node.getBoundingClientRect();
+            return box.left < 0 || box.right > innerWidth + 0.5;
+          })
+          .map((node) => node.textContent);
+        const root = document.scrollingElement!;
+        return { outside, width: root.scrollWidth, height: root.scrollHeight, window: [innerWidth, innerHeight] };
+      });
+    try {
+      for (const width of [1024, 900]) {
+        await app.resize(width, 760);
+        const now = await waitForStill(page, fits);
+        expect(now.outside, `${width}px: controls outside the window`).toEqual([]);
+        expect([now.width, now.height]).toEqual(now.window);
+        await app.screenshot(`window-narrow-${width}`);
+      }
+      await wheelOverToolbar(5);
+      expect((await page.locator('.toolbar').boundingBox())!.y).toBe(0);
+    } finally {
+      await app.resize(1280, 860);
+    }
+  });
 });
