@@ -35,6 +35,7 @@ const CHECKS: { [C in Channel]: Check<C> } = {
   'recent:list': none,
   'recent:clear': none,
   'window:close': none,
+  'window:full-screen': (p) => (isRecord(p) && typeof p.fullScreen === 'boolean' ? { fullScreen: p.fullScreen } : 'expected { fullScreen: boolean }'),
   'file:open': (p) => (isRecord(p) && isPath(p.path) ? { path: p.path } : 'expected { path: string }'),
   'file:save': (p) => {
     if (!isRecord(p) || !isPath(p.path)) return 'expected { path: string, text: string, format }';

@@ -60,6 +60,17 @@ async function wheelOverToolbar(notches: number): Promise<void> {
   await waitForStill(app.page, rootScroll);
 }
 
+/** The browser window's state as the browser reports it over CDP: normal, maximized, fullscreen. */
+async function windowState(): Promise<string | undefined> {
+  const cdp = await app.page.context().newCDPSession(app.page);
+  try {
+    const { windowId } = (await cdp.send('Browser.getWindowForTarget')) as { windowId: number };
+    return ((await cdp.send('Browser.getWindowBounds', { windowId })) as { bounds: { windowState?: string } }).bounds.windowState;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
 /** Runs a command the way the shell's menu does (a menu-command event; no user gesture). */
 function menuCommand(command: string) {
   return app.page.evaluate((c) => window.dispatchEvent(new CustomEvent('byline-main-event', { detail: { type: 'menu-command', command: c } })), command);
@@ -133,9 +144,14 @@ describe('the window (e2e, headed Chromium shell, real input)', () => {
     await normalWindow();
     const inside = await centre('.cm-line');
     await app.click(inside.x, inside.y);
+    const normal = await waitForStill(page, layout);
+    expect(await windowState()).toBe('normal');
 
     await app.key('ctrl+shift+Return');
     await expect.poll(async () => (await layout()).fullscreen).toBe(true);
+    // The window too, not only the page inside the browser's toolbars: its viewport grows.
+    await expect.poll(windowState).toBe('fullscreen');
+    await expect.poll(async () => (await layout()).viewport[3]!).toBeGreaterThan(normal.viewport[3]! + 40);
     const on = await waitForStill(page, layout);
     expect(on).toMatchObject({ distractionFree: true, textShown: true, toolbar: false });
     expect(on.editor).toEqual(on.viewport);
@@ -143,13 +159,16 @@ describe('the window (e2e, headed Chromium shell, real input)', () => {
 
     await app.key('Escape');
     await expect.poll(async () => (await layout()).distractionFree).toBe(false);
-    expect(await layout()).toMatchObject({ fullscreen: false, toolbar: true, textShown: true });
+    await expect.poll(windowState).toBe('normal');
+    expect(await waitForStill(page, layout)).toMatchObject({ fullscreen: false, toolbar: true, textShown: true, viewport: normal.viewport });
 
     await app.key('ctrl+shift+Return');
     await expect.poll(async () => (await layout()).fullscreen).toBe(true);
+    await expect.poll(windowState).toBe('fullscreen');
     await app.key('ctrl+shift+Return');
     await expect.poll(async () => (await layout()).distractionFree).toBe(false);
     await expect.poll(async () => (await layout()).fullscreen).toBe(false);
+    await expect.poll(windowState).toBe('normal');
 
     // Leaving full screen some other way (the browser, the window manager) ends distraction-free too.
     await app.key('ctrl+shift+Return');
@@ -157,6 +176,7 @@ describe('the window (e2e, headed Chromium shell, real input)', () => {
     await page.evaluate(() => document.exitFullscreen());
     await expect.poll(async () => (await layout()).distractionFree).toBe(false);
     expect((await layout()).toolbar).toBe(true);
+    await expect.poll(windowState).toBe('normal');
   });
 
   it('leaves distraction-free with Escape even when full screen was refused', async () => {
@@ -176,6 +196,7 @@ describe('the window (e2e, headed Chromium shell, real input)', () => {
     await app.key('Escape');
     await expect.poll(() => page.getAttribute('#app', 'data-distraction-free')).toBeNull();
     expect(await page.isVisible('.toolbar')).toBe(true);
+    await expect.poll(windowState).toBe('normal');
   });
 
   it('sizes the toolbar menus to their items: no label wraps, each menu inside the window', async () => {

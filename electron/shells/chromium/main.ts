@@ -27,6 +27,7 @@ import { createExportService } from '../../services/export/export-service';
 import { createChromiumPrinter } from './pdf-printer';
 import { readDevToolsPort } from './devtools-port';
 import { actionForNewPage } from './new-page-policy';
+import { createWindowFullScreen } from './window-full-screen';
 
 /** A name that can never resolve, so nothing about the app's origin leaves the machine. */
 export const APP_ORIGIN = 'https://byline.invalid';
@@ -67,11 +68,20 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
     chooseTarget: null,
     settings,
   });
+  // The app's page, once it exists (the API handler is made first).
+  let appPage: Page | null = null;
+  const fullScreen = createWindowFullScreen(() => appPage);
   const handle = createApiHandler({
     journal: lifecycle.journal,
     watcher: lifecycle.watcher,
     draftsWatcher: lifecycle.draftsWatcher,
-    hooks: { kind: 'chromium', dialogs: null, openExternal: (url) => openWithSystem(url, env), closeWindow: () => lifecycle.closeWindow() },
+    hooks: {
+      kind: 'chromium',
+      dialogs: null,
+      openExternal: (url) => openWithSystem(url, env),
+      closeWindow: () => lifecycle.closeWindow(),
+      setFullScreen: (on) => fullScreen.set(on),
+    },
     settings,
     version: appVersion(),
     startupPaths: args.files,
@@ -129,6 +139,7 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
   }
 
   const page = context.pages()[0] ?? (await context.newPage());
+  appPage = page;
   // JSON is a valid JavaScript expression, so the event reaches the page as data.
   const send = (event: MainEvent) =>
     page.evaluate(`window.dispatchEvent(new CustomEvent(${JSON.stringify(CHROMIUM_EVENT_NAME)}, { detail: ${JSON.stringify(event)} }))`).then(() => undefined);
