@@ -57,6 +57,7 @@ function createList(context: MenuContext, parent: { list: MenuList; item: HTMLBu
     if (!child) return;
     child.list.hide();
     child.item.setAttribute('aria-expanded', 'false');
+    child.item.removeAttribute('aria-controls');
     child.list.element.remove();
     child = null;
   }
