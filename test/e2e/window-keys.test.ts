@@ -9,13 +9,15 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frames, tempDir } from './harness';
 import { startHeadedApp, type HeadedApp } from './real-input';
 
 let app: HeadedApp;
-/** Pages the browser context gained since start (every one but the app's is closed by the shell). */
+/**
+ * Every page the browser opened since start, seen the moment it exists (CDP target discovery, as the
+ * shell does: the shell closes them before playwright-core would report them).
+ */
 const opened: string[] = [];
 let baselineWindows = 0;
 
@@ -24,7 +26,12 @@ beforeAll(async () => {
   const file = path.join(dir, 'column.md');
   await writeFile(file, 'A column about the library.\n');
   app = await startHeadedApp({ files: [file] });
-  app.browser.contexts()[0]!.on('page', (page: Page) => opened.push(page.url()));
+  const cdp = await app.page.context().newCDPSession(app.page);
+  const own = ((await cdp.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } }).targetInfo.targetId;
+  cdp.on('Target.targetCreated', ({ targetInfo }: { targetInfo: { targetId: string; type: string; url: string } }) => {
+    if (targetInfo.type === 'page' && targetInfo.targetId !== own) opened.push(targetInfo.url);
+  });
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
   baselineWindows = (await app.visibleWindows()).length;
   await app.page.waitForFunction(() => document.title === 'column.md — Byline');
 });
@@ -87,7 +94,6 @@ describe('browser shortcuts on a real keyboard (e2e, headed Chromium shell)', { 
     await app.type(' Kept.');
     const title = await app.page.title();
     const text = await editorText();
-    const before = opened.length;
     // (The browser may refuse some outright: window.open then gives null, or "noopener" hides the answer.)
     const windows = await app.page.evaluate(() => {
       const made = [
@@ -102,10 +108,13 @@ describe('browser shortcuts on a real keyboard (e2e, headed Chromium shell)', { 
       document.body.append(link);
       link.click();
       link.remove();
-      return made.filter(Boolean).length;
+      const live = made.filter((w): w is Window => w !== null);
+      (window as unknown as { made: Window[] }).made = live;
+      return live.length;
     });
     expect(windows).toBeGreaterThanOrEqual(2);
-    await expect.poll(() => opened.length - before).toBeGreaterThanOrEqual(windows);
+    // The shell closes each one.
+    await expect.poll(() => app.page.evaluate(() => (window as unknown as { made: Window[] }).made.every((w) => w.closed))).toBe(true);
     await onlyTheAppWindow();
     // Whatever the shell was going to do with them, it has done: a trip through it and a few frames.
     expect(await app.page.evaluate(() => (window as unknown as { __bylineInvoke(c: string, p: null): Promise<{ ok: boolean }> }).__bylineInvoke('settings:read', null).then((r) => r.ok))).toBe(true);

@@ -27,6 +27,7 @@ import { createExportService } from '../../services/export/export-service';
 import { createChromiumPrinter } from './pdf-printer';
 import { readDevToolsPort } from './devtools-port';
 import { actionForNewPage } from './new-page-policy';
+import { watchNewPages } from './new-page-watch';
 import { createWindowFullScreen } from './window-full-screen';
 
 /** A name that can never resolve, so nothing about the app's origin leaves the machine. */
@@ -145,16 +146,19 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
     page.evaluate(`window.dispatchEvent(new CustomEvent(${JSON.stringify(CHROMIUM_EVENT_NAME)}, { detail: ${JSON.stringify(event)} }))`).then(() => undefined);
   // No other windows, no dialogs from page content: the app draws its own. The browser's own
   // New Tab page (Ctrl+N, Ctrl+T, Ctrl+Shift+N) is the writer asking for a new document.
+  const answerNewPage = (url: string) => {
+    if (actionForNewPage(url) !== 'new-document') return;
+    void page
+      .bringToFront()
+      .then(() => send({ type: 'menu-command', command: 'file:new' }))
+      .catch(() => undefined);
+  };
+  const watching = await watchNewPages(page, answerNewPage);
   context.on('page', (other) => {
     if (other === page) return;
-    const action = actionForNewPage(other.url());
     void other.close().catch(() => undefined);
-    if (action === 'new-document') {
-      void page
-        .bringToFront()
-        .then(() => send({ type: 'menu-command', command: 'file:new' }))
-        .catch(() => undefined);
-    }
+    // The watch above normally saw it first (and answered); without it, this is the only chance.
+    if (!watching) answerNewPage(other.url());
   });
   // Another CDP client (--remote-debugging-port) may have answered the dialog already: then the
   // browser says none is showing, which is no reason to stop.
