@@ -230,7 +230,9 @@ export async function startHeadedApp(options: HeadedOptions = {}): Promise<Heade
     await xdotool('mousemove', '--sync', String(toX), String(toY));
   };
   // Without a window manager the browser puts its window at (10, 10), its right edge off the screen.
-  await xdotool('windowmove', '--sync', await appWindow(), '0', '0').catch(() => undefined);
+  // (`--sync` waits for a move: only ask for one that will happen.)
+  const placed = await xdotool('getwindowgeometry', '--shell', await appWindow());
+  if (!/^X=0$/m.test(placed) || !/^Y=0$/m.test(placed)) await xdotool('windowmove', '--sync', await appWindow(), '0', '0');
   return {
     ...app,
     display,
@@ -255,7 +257,10 @@ export async function startHeadedApp(options: HeadedOptions = {}): Promise<Heade
       if (notches !== 0) await xdotool('click', '--repeat', String(Math.abs(notches)), '--delay', '40', notches > 0 ? '5' : '4');
     },
     async resize(width, height) {
-      await xdotool('windowsize', '--sync', await appWindow(), String(width), String(height));
+      const now = await xdotool('getwindowgeometry', '--shell', await appWindow());
+      if (!new RegExp(`^WIDTH=${width}$`, 'm').test(now) || !new RegExp(`^HEIGHT=${height}$`, 'm').test(now)) {
+        await xdotool('windowsize', '--sync', await appWindow(), String(width), String(height));
+      }
       await app.page.waitForFunction((w) => window.outerWidth === w, width, { timeout: 10_000 });
     },
     async pixelAt(x, y) {
