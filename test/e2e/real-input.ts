@@ -14,7 +14,10 @@
  * Xvfb picks a free display number itself (-displayfd), so parallel runs never
  * race for one; its framebuffer file (-fbdir) is the screenshot source, so no
  * X screenshot tool is needed. There is no window manager: the app's window
- * gets the keyboard by `xdotool windowfocus`.
+ * gets the keyboard by `xdotool windowfocus`, and stays the size the shell
+ * gives it (1280×860 at the screen's top left; full screen hides the browser's
+ * toolbars but doesn't grow it). Click into the page before typing: as the
+ * shell's window is today, the browser's address bar has the keyboard at start.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -192,6 +195,16 @@ export async function startHeadedApp(options: HeadedOptions = {}): Promise<Heade
     await display.stop();
     throw error;
   }
+  try {
+    return await headed(app, display);
+  } catch (error) {
+    await app.stop();
+    await display.stop();
+    throw error;
+  }
+}
+
+async function headed(app: RunningApp, display: VirtualDisplay): Promise<HeadedApp> {
   const { xdotool } = display;
   const visibleWindows = async () =>
     (await xdotool('search', '--onlyvisible', '--name', '.*').catch(() => ''))
@@ -212,9 +225,9 @@ export async function startHeadedApp(options: HeadedOptions = {}): Promise<Heade
     const id = await appWindow();
     const geometry = await xdotool('getwindowgeometry', '--shell', id);
     const value = (name: string) => Number(new RegExp(`^${name}=(\\d+)`, 'm').exec(geometry)?.[1] ?? 0);
-    const inner = await app.page.evaluate(() => ({ width: innerWidth, height: innerHeight, outerHeight }));
+    const innerHeight = await app.page.evaluate(() => window.innerHeight);
     // The page sits at the bottom of the window, under whatever strip the browser draws on top.
-    return { x: value('X'), y: value('Y') + value('HEIGHT') - inner.height };
+    return { x: value('X'), y: value('Y') + value('HEIGHT') - innerHeight };
   };
   const focus = async () => {
     const id = await appWindow();
