@@ -315,6 +315,13 @@ export interface Channels {
    */
   'window:close': { request: null; response: null };
   /**
+   * Distraction-free mode asks for the whole screen (or gives it back). The
+   * page's own requestFullscreen fills only the browser window in the
+   * Chromium shell (its toolbars stay), so that shell also makes the window
+   * full screen; Electron's window follows the page by itself: UNSUPPORTED.
+   */
+  'window:full-screen': { request: { fullScreen: boolean }; response: null };
+  /**
    * The images this window's preview may show (replaces the previous scope):
    * image files in the folder of `documentPath` (null: untitled, none) and the
    * http(s) `remoteUrls` the writer chose to load for this document (empty:
@@ -390,6 +397,7 @@ export const API_METHODS = {
   listRecent: 'recent:list',
   clearRecent: 'recent:clear',
   closeWindow: 'window:close',
+  setFullScreen: 'window:full-screen',
   setImageScope: 'images:scope',
   exportDocument: 'export:run',
   exportRichText: 'export:rich-text',

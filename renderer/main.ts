@@ -17,6 +17,7 @@ import { installFileFeatures } from './app/file-features';
 import { createLiveRefresh } from './app/live-refresh';
 import { installViewModes } from './app/view-mode';
 import { installExportCommands } from './ui/export-commands';
+import { installChromiumWindow } from './app/chromium-window';
 import { installSourceHints } from './app/source-hints';
 import { installScrollSync } from './preview/scroll-sync';
 import { installWritingAids } from './app/writing-aids';
@@ -72,6 +73,7 @@ async function boot(): Promise<void> {
   const fileFeatures = installFileFeatures(app, documents);
   installViewModes(app);
   installExportCommands(app, statusBar);
+  installChromiumWindow(app, documents, previewFrame);
   const blank = await api.newFile();
   if (!blank.ok) throw new Error(blank.error.message);
   documents.load(blank.value);

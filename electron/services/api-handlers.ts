@@ -30,6 +30,8 @@ export interface ShellHooks {
   openExternal(url: string): Promise<void>;
   /** Closes the window after the page settled its buffers (`window:close`); absent: UNSUPPORTED. */
   closeWindow?(): Promise<void>;
+  /** Makes the window full screen or gives the screen back (`window:full-screen`); absent: UNSUPPORTED. */
+  setFullScreen?(fullScreen: boolean): Promise<void>;
 }
 
 export interface ApiContext {
@@ -155,6 +157,11 @@ export function createApiHandler(ctx: ApiContext): ApiHandler {
     'window:close': async () => {
       if (!hooks.closeWindow) return unsupported('This window is closed by its shell.');
       await hooks.closeWindow();
+      return ok(null);
+    },
+    'window:full-screen': async ({ fullScreen }) => {
+      if (!hooks.setFullScreen) return unsupported('This window follows the page into full screen by itself.');
+      await hooks.setFullScreen(fullScreen);
       return ok(null);
     },
     'export:run': async (request) => (ctx.exporter ? ctx.exporter.run(request) : unsupported('This window can’t export.')),

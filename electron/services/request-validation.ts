@@ -40,6 +40,7 @@ const CHECKS: { [C in Channel]: Check<C> } = {
   'window:close': none,
   // Full paths only: a relative one would be taken from main's working directory (the app's own folder).
   'file:open': (p) => (isRecord(p) && isAbsolutePath(p.path) ? { path: p.path } : 'expected { path: full path }'),
+  'window:full-screen': (p) => (isRecord(p) && typeof p.fullScreen === 'boolean' ? { fullScreen: p.fullScreen } : 'expected { fullScreen: boolean }'),
   'file:save': (p) => {
     if (!isRecord(p) || !isAbsolutePath(p.path)) return 'expected { path: full path, text: string, format }';
     if (typeof p.text !== 'string' || p.text.length > MAX_SAVE_CHARS) return 'text must be a string of sane size';

@@ -2,7 +2,8 @@
  * The editor's optional behaviours, switched without rebuilding the editor:
  * style checks, focus mode and typewriter scrolling live in compartments
  * reconfigured when settings change; distraction-free hides the chrome and
- * asks for full screen (`requestFullscreen`, the same in both shells).
+ * asks for full screen: the page's (`requestFullscreen`) and the window's
+ * (`window:full-screen`, which the Chromium shell needs and Electron doesn't).
  */
 import { Compartment, type Extension } from '@codemirror/state';
 import type { Settings, StyleCheckName } from '../../electron/contract';
@@ -67,8 +68,18 @@ export function installEditorModes(app: AppContext): EditorModes {
   registerCommand('view:focus', () => change({ focusMode: !current.focus }));
   registerCommand('view:typewriter', () => change({ typewriterScrolling: !current.typewriter }));
   registerCommand('view:distraction-free', () => toggleDistractionFree(app));
+  // Leaving full screen by any means (Escape in the browser, the window manager) leaves the mode.
   document.addEventListener('fullscreenchange', () => {
-    if (!document.fullscreenElement) delete document.getElementById('app')!.dataset.distractionFree;
+    if (!document.fullscreenElement && document.getElementById('app')!.dataset.distractionFree === 'true') setDistractionFree(app, false);
+  });
+  // Escape leaves it when the browser refused full screen too (in full screen the browser takes
+  // Escape itself). Bubbling, so the editor's own Escape (closing find) goes first.
+  window.addEventListener('keydown', (event) => {
+    const root = document.getElementById('app')!;
+    if (event.key !== 'Escape' || event.defaultPrevented || root.dataset.distractionFree !== 'true') return;
+    if (document.querySelector('dialog[open]')) return;
+    event.preventDefault();
+    toggleDistractionFree(app);
   });
 
   return {
@@ -81,14 +92,22 @@ export function installEditorModes(app: AppContext): EditorModes {
 }
 
 function toggleDistractionFree(app: AppContext): void {
+  setDistractionFree(app, document.getElementById('app')!.dataset.distractionFree !== 'true');
+}
+
+function setDistractionFree(app: AppContext, on: boolean): void {
   const root = document.getElementById('app')!;
-  if (root.dataset.distractionFree === 'true') {
+  if (on) {
+    root.dataset.distractionFree = 'true';
+    // The page's full screen needs the key press or click that asked (refused otherwise: the chrome
+    // stays hidden anyway); the window's is the shell's to give (the Chromium shell's browser window
+    // would keep its toolbars; Electron's window follows the page by itself and says UNSUPPORTED).
+    void document.documentElement.requestFullscreen?.().catch(() => undefined);
+    void app.api.setFullScreen({ fullScreen: true });
+  } else {
     delete root.dataset.distractionFree;
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-  } else {
-    root.dataset.distractionFree = 'true';
-    // Needs a user gesture (a key or click): refused otherwise, and the chrome stays hidden anyway.
-    void document.documentElement.requestFullscreen?.().catch(() => undefined);
+    void app.api.setFullScreen({ fullScreen: false });
   }
   app.view.focus();
 }

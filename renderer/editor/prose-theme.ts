@@ -8,7 +8,10 @@ import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { tags as t } from '@lezer/highlight';
 
 const layout = EditorView.theme({
-  '&': { height: '100%', fontSize: 'var(--editor-font-size, 18px)', backgroundColor: 'var(--paper)', color: 'var(--ink)' },
+  '&': { fontSize: 'var(--editor-font-size, 18px)', backgroundColor: 'var(--paper)', color: 'var(--ink)' },
+  // The editor alone fills its pane: CodeMirror gives its tooltip container (in the body) the same
+  // theme classes, and a full-height container there made the page twice the window's height.
+  '&.cm-editor': { height: '100%' },
   '&.cm-focused': { outline: 'none' },
   '.cm-scroller': { fontFamily: 'var(--body-font)', lineHeight: '1.65', overflow: 'auto' },
   '.cm-content': {

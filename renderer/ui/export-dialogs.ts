@@ -24,7 +24,7 @@ export interface PdfSettings {
 }
 
 function select<T extends string>(label: string, name: string, options: { value: T; label: string }[], current: T): { row: HTMLLabelElement; input: HTMLSelectElement } {
-  const row = el('label', 'export-setting', label);
+  const row = el('label', 'export-setting');
   const input = el('select');
   input.name = name;
   for (const option of options) {
@@ -33,7 +33,7 @@ function select<T extends string>(label: string, name: string, options: { value:
     item.selected = option.value === current;
     input.append(item);
   }
-  row.append(' ', input);
+  row.append(el('span', 'export-setting-label', label), input);
   return { row, input };
 }
 
@@ -57,7 +57,9 @@ export function choosePdfSettings(current: PdfSettings): Promise<PdfSettings | n
     ok.type = 'submit';
     ok.value = 'ok';
     buttons.append(cancel, ok);
-    form.append(heading, size.row, el('br'), notes.row, buttons);
+    const settings = el('div', 'export-settings');
+    settings.append(size.row, notes.row);
+    form.append(heading, settings, buttons);
     dialog.append(form);
     mount(dialog);
     dialog.showModal();

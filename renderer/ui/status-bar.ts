@@ -7,7 +7,7 @@
  * region, so screen readers aren't told every keystroke's count.
  */
 import type { TextCounts } from '../markdown';
-import { formatGrade, formatReadingTime, formatTarget, plural, READING_WPM } from './status-format';
+import { formatReadability, formatReadingTime, formatTarget, plural, READING_WPM } from './status-format';
 
 export interface StatusCounts extends TextCounts {
   /** The front matter's `target` word count, or null. */
@@ -56,7 +56,6 @@ export function createStatusBar(root: Document = document): StatusBar {
   const reading = span('reading-time', 'stat', 'no reading time');
   reading.title = `Reading time at ${READING_WPM} words a minute`;
   const readability = span('readability', 'stat', '');
-  readability.title = 'Flesch–Kincaid grade level: the whole piece, and the paragraph at the cursor';
   const target = span('target-progress', 'stat stat-target');
   target.hidden = true;
   const progress = document.createElement('progress');
@@ -81,8 +80,15 @@ export function createStatusBar(root: Document = document): StatusBar {
       reading.hidden = false;
       setText(characters, plural(counts.characters, 'character'));
       setText(reading, formatReadingTime(counts.words));
-      setText(readability, counts.grade === null ? '' : `Grade ${formatGrade(counts.grade)} · ¶ ${formatGrade(counts.paragraphGrade)}`);
-      readability.hidden = counts.grade === null;
+      if (counts.grade === null) {
+        setText(readability, '');
+        readability.hidden = true;
+      } else {
+        const shown = formatReadability(counts.grade, counts.paragraphGrade);
+        setText(readability, shown.text);
+        if (readability.title !== shown.title) readability.title = shown.title;
+        readability.hidden = false;
+      }
       if (counts.selection) {
         selection.hidden = false;
         setText(selection, `Selected: ${plural(counts.selection.words, 'word')}, ${plural(counts.selection.characters, 'character')}`);
@@ -93,7 +99,8 @@ export function createStatusBar(root: Document = document): StatusBar {
       if (counts.target) {
         const t = formatTarget(counts.words, counts.target);
         target.hidden = false;
-        target.classList.toggle('over', t.over);
+        if (target.dataset.state !== t.state) target.dataset.state = t.state;
+        if (target.title !== t.title) target.title = t.title;
         if (progress.max !== counts.target) progress.max = counts.target;
         const value = Math.min(counts.words, counts.target);
         if (progress.value !== value) progress.value = value;

@@ -104,7 +104,8 @@ describe('writing aids in the Chromium shell', () => {
     expect(await page.getAttribute('#reading-time', 'title')).toBe('Reading time at 238 words a minute');
     expect(await text(page, '#target-label')).toBe('545 / 650 words');
     expect(await page.$eval('#target-bar', (bar) => [(bar as HTMLProgressElement).value, (bar as HTMLProgressElement).max])).toEqual([545, 650]);
-    expect(await text(page, '#readability')).toMatch(/^Grade \d+\.\d · ¶ (?:–|-?\d+\.\d)$/);
+    expect(await text(page, '#readability')).toMatch(/^Readability: (?:grade \d+|very easy)$/);
+    expect(await page.getAttribute('#readability', 'title')).toContain('Flesch–Kincaid grade level');
     expect(await page.isVisible('#selection-count')).toBe(false);
   });
 

@@ -26,6 +26,9 @@ import { createChromiumLifecycle, type ChromiumLifecycle } from './window-lifecy
 import { createExportService } from '../../services/export/export-service';
 import { createChromiumPrinter } from './pdf-printer';
 import { readDevToolsPort } from './devtools-port';
+import { actionForNewPage } from './new-page-policy';
+import { watchNewPages } from './new-page-watch';
+import { createWindowFullScreen } from './window-full-screen';
 
 /** A name that can never resolve, so nothing about the app's origin leaves the machine. */
 export const APP_ORIGIN = 'https://byline.invalid';
@@ -66,11 +69,20 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
     chooseTarget: null,
     settings,
   });
+  // The app's page, once it exists (the API handler is made first).
+  let appPage: Page | null = null;
+  const fullScreen = createWindowFullScreen(() => appPage);
   const handle = createApiHandler({
     journal: lifecycle.journal,
     watcher: lifecycle.watcher,
     draftsWatcher: lifecycle.draftsWatcher,
-    hooks: { kind: 'chromium', dialogs: null, openExternal: (url) => openWithSystem(url, env), closeWindow: () => lifecycle.closeWindow() },
+    hooks: {
+      kind: 'chromium',
+      dialogs: null,
+      openExternal: (url) => openWithSystem(url, env),
+      closeWindow: () => lifecycle.closeWindow(),
+      setFullScreen: (on) => fullScreen.set(on),
+    },
     settings,
     version: appVersion(),
     startupPaths: args.files,
@@ -128,9 +140,29 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
   }
 
   const page = context.pages()[0] ?? (await context.newPage());
-  // No other windows, no dialogs from page content: the app draws its own.
-  context.on('page', (other) => void (other !== page && other.close()));
-  page.on('dialog', (dialog) => void dialog.dismiss());
+  appPage = page;
+  // JSON is a valid JavaScript expression, so the event reaches the page as data.
+  const send = (event: MainEvent) =>
+    page.evaluate(`window.dispatchEvent(new CustomEvent(${JSON.stringify(CHROMIUM_EVENT_NAME)}, { detail: ${JSON.stringify(event)} }))`).then(() => undefined);
+  // No other windows, no dialogs from page content: the app draws its own. The browser's own
+  // New Tab page (Ctrl+N, Ctrl+T, Ctrl+Shift+N) is the writer asking for a new document.
+  const answerNewPage = (url: string) => {
+    if (actionForNewPage(url) !== 'new-document') return;
+    void page
+      .bringToFront()
+      .then(() => send({ type: 'menu-command', command: 'file:new' }))
+      .catch(() => undefined);
+  };
+  const watching = await watchNewPages(page, answerNewPage);
+  context.on('page', (other) => {
+    if (other === page) return;
+    void other.close().catch(() => undefined);
+    // The watch above normally saw it first (and answered); without it, this is the only chance.
+    if (!watching) answerNewPage(other.url());
+  });
+  // Another CDP client (--remote-debugging-port) may have answered the dialog already: then the
+  // browser says none is showing, which is no reason to stop.
+  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
   await page.goto(APP_URL);
   await page.waitForSelector('#app[data-ready="true"]', { timeout: 30_000 });
 
@@ -147,9 +179,7 @@ export async function launchChromiumShell(argv: readonly string[], env: NodeJS.P
   const shell: ChromiumShell = {
     context,
     page,
-    // JSON is a valid JavaScript expression, so the event reaches the page as data.
-    send: (event) =>
-      page.evaluate(`window.dispatchEvent(new CustomEvent(${JSON.stringify(CHROMIUM_EVENT_NAME)}, { detail: ${JSON.stringify(event)} }))`).then(() => undefined),
+    send,
     close,
     lifecycle,
   };

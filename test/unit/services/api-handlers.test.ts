@@ -164,6 +164,20 @@ describe('API handlers', () => {
     expect(await api.createFolder({ path: path.join(profile, 'Pieces') })).toMatchObject({ ok: false, error: { code: 'ALREADY_EXISTS' } });
   });
 
+  it('asks the shell for full screen where it must give it (window:full-screen), and validates the flag', async () => {
+    const follows = await setup();
+    expect(await follows.api.setFullScreen({ fullScreen: true })).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+    const asked: boolean[] = [];
+    const { api, handler } = await setup({ setFullScreen: async (on) => void asked.push(on) });
+    expect(await api.setFullScreen({ fullScreen: true })).toEqual({ ok: true, value: null });
+    expect(await api.setFullScreen({ fullScreen: false })).toEqual({ ok: true, value: null });
+    expect(asked).toEqual([true, false]);
+    for (const payload of [null, {}, { fullScreen: 'yes' }, { fullScreen: 1 }]) {
+      expect(await handler('window:full-screen', payload)).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    }
+    expect(asked).toEqual([true, false]);
+  });
+
   it('opens only web and mail links externally', async () => {
     const { api, opened } = await setup();
     expect((await api.openExternal({ url: 'https://example.com/a' })).ok).toBe(true);
