@@ -8,6 +8,11 @@
  *
  * Our own saves are not reported: the save handler tells the watcher the hash
  * it is about to write (`noteOwnWrite`), so identical content is never news.
+ * Until the write is confirmed (noted again with its mtime), the bytes that
+ * were there before are ours too: a check that runs between the two notes
+ * may still read them (the temp file isn't renamed over ours yet). And a
+ * check compares what it read with the baseline as it is when the read ends,
+ * not when the check began, so a save landing during a check is ours.
  */
 import { watch, promises as fsp, type FSWatcher } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +23,8 @@ export type FileWatchEvent = Extract<MainEvent, { type: 'file-changed' | 'file-d
 
 export interface FileWatcherOptions {
   onEvent: (event: FileWatchEvent) => void;
+  /** How a changed file is read (tests pause it to land a save mid-check). */
+  read?: typeof readDocument;
   /** Quiet time after the last event before the file is checked. */
   debounceMs?: number;
   /** Every watched file is also checked this often (0: never). */
@@ -40,6 +47,8 @@ interface Baseline {
   mtimeMs: number | null;
   size: number | null;
   hash: string | null;
+  /** While a save of ours is under way: the hash of the bytes it replaces (still ours). */
+  replacing?: string | null;
 }
 
 /** Notes kept for files not (yet) watched, so a file opened then watched keeps its baseline. */
@@ -47,6 +56,7 @@ const MAX_NOTES = 256;
 
 export function createFileWatcher(options: FileWatcherOptions): FileWatcher {
   const debounceMs = options.debounceMs ?? 100;
+  const read = options.read ?? readDocument;
   const known = new Map<string, Baseline>();
   const watched = new Set<string>();
   /** Folder → the watched files whose events arrive there (a symlink's target may live elsewhere). */
@@ -112,17 +122,20 @@ export function createFileWatcher(options: FileWatcherOptions): FileWatcher {
       return;
     }
     if (base.exists && base.mtimeMs === stat.mtimeMs && base.size === stat.size) return;
-    const read = await readDocument(file);
-    if (!read.ok) {
-      if (read.error.code === 'NOT_FOUND') return gone();
+    const result = await read(file);
+    if (!result.ok) {
+      if (result.error.code === 'NOT_FOUND') return gone();
       known.set(file, { exists: true, mtimeMs: stat.mtimeMs, size: stat.size, hash: null });
-      emit({ type: 'file-unreadable', path: file, error: read.error });
+      emit({ type: 'file-unreadable', path: file, error: result.error });
       return;
     }
-    const { doc, hash, size } = read.value;
+    const { doc, hash, size } = result.value;
     const reappeared = !base.exists;
-    known.set(file, { exists: true, mtimeMs: doc.mtimeMs, size, hash });
-    if (hash === base.hash && !reappeared) return;
+    // The baseline now: a save of ours may have been noted while we read.
+    const now = known.get(file) ?? base;
+    if (!reappeared && hash === now.replacing) return; // the bytes our save is replacing
+    known.set(file, { exists: true, mtimeMs: doc.mtimeMs, size, hash, replacing: now.replacing ?? null });
+    if (!reappeared && hash === now.hash) return;
     emit({ type: 'file-changed', path: file, text: doc.text, format: doc.format, mtimeMs: doc.mtimeMs ?? stat.mtimeMs, warnings: doc.warnings });
   }
 
@@ -221,12 +234,17 @@ export function createFileWatcher(options: FileWatcherOptions): FileWatcher {
       const base = known.get(abs) ?? { exists: true, mtimeMs: null, size: null, hash: null };
       const next: Baseline = { ...base, exists: true };
       if (hash !== undefined) {
+        // About to write (no mtime yet): what is on disk until the rename lands stays ours.
+        if (mtimeMs === null && hash !== base.hash) next.replacing = base.hash;
         next.hash = hash;
         // New bytes: the next check must look at them (and will find them ours).
         next.mtimeMs = null;
         next.size = null;
       }
-      if (mtimeMs !== null) next.mtimeMs = mtimeMs;
+      if (mtimeMs !== null) {
+        next.mtimeMs = mtimeMs;
+        next.replacing = null; // written: only the new bytes are ours now
+      }
       known.set(abs, next);
       forgetOldNotes();
     },

@@ -25,6 +25,11 @@ async function setup(content = 'first\n', pollMs = 0) {
   return { dir, file, events, watcher };
 }
 
+/** Polls `check` until it holds (a hang fails the test by its time limit). */
+async function waitFor(check: () => boolean) {
+  while (!check()) await sleep(10);
+}
+
 /**
  * Waits until `count` events arrived, then a little more for strays. A test
  * expecting no event passes a short `within` (the window it watches); one
@@ -55,6 +60,76 @@ describe('file watcher', () => {
     }
     await settle(events, 1, 600);
     expect(events).toEqual([]);
+  });
+
+  /** A watcher whose reads wait at a gate the test opens, so a save can land at an exact point of a check. */
+  async function gatedSetup() {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'byline-watch-'));
+    const file = path.join(dir, 'oped.md');
+    await writeFile(file, 'first\n');
+    const events: FileWatchEvent[] = [];
+    let gate: Promise<void> | null = null;
+    let reads = 0;
+    const read: typeof readDocument = async (target) => {
+      reads++;
+      if (gate) await gate;
+      return readDocument(target);
+    };
+    const watcher = createFileWatcher({ onEvent: (e) => events.push(e), pollMs: 0, read });
+    open.push(watcher);
+    await watcher.setWatched([file]);
+    const startReads = reads;
+    let openGate: () => void = () => {};
+    return {
+      file,
+      events,
+      watcher,
+      /** From now on a read waits until `release()`. */
+      hold() {
+        gate = new Promise<void>((resolve) => (openGate = resolve));
+      },
+      release() {
+        gate = null;
+        openGate();
+      },
+      readsSinceSetup: () => reads - startReads,
+    };
+  }
+
+  const saveOurs = (watcher: FileWatcher, file: string, text: string) =>
+    writeDocument(file, text, { eol: 'lf', bom: false }, { beforeWrite: (p, hash) => watcher.noteOwnWrite(p, null, hash) }).then((result) => {
+      if (!result.ok) throw new Error(result.error.message);
+      watcher.noteOwnWrite(result.value.saved.path, result.value.saved.mtimeMs, result.value.hash);
+    });
+
+  it('takes a save that lands while a check is reading as ours', async () => {
+    const { file, events, watcher, hold, release, readsSinceSetup } = await gatedSetup();
+    hold();
+    // A touch starts a check; it stops at the read.
+    const later = new Date(Date.now() + 5000);
+    await utimes(file, later, later);
+    await waitFor(() => readsSinceSetup() >= 1);
+    // Our save lands meanwhile; the check then reads our new bytes.
+    await saveOurs(watcher, file, 'saved by us\n');
+    release();
+    await settle(events, 1, 600);
+    expect(events).toEqual([]);
+  });
+
+  it('takes the bytes a save of ours is replacing as ours until the save lands', async () => {
+    const { file, events, watcher, readsSinceSetup } = await gatedSetup();
+    // Noted as about to be written, not yet on disk: a check now still reads the old bytes.
+    watcher.noteOwnWrite(file, null, 'hash-of-the-bytes-being-written');
+    const later = new Date(Date.now() + 5000);
+    await utimes(file, later, later);
+    await waitFor(() => readsSinceSetup() >= 1);
+    await settle(events, 1, 600);
+    expect(events).toEqual([]);
+    // And a real change by another program afterwards is still news.
+    await saveOurs(watcher, file, 'ours\n');
+    await writeFile(file, 'theirs\n');
+    await settle(events, 1);
+    expect(events.map((e) => e.type === 'file-changed' && e.text)).toEqual(['theirs\n']);
   });
 
   it('ignores a touch that changes nothing', async () => {
