@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './harness';
 import { pressFileShortcut, profile } from './files-support';
 import { collectProblems, editorState, screenshot, select } from './editor-support';
-import { focusWindow, pressKeys, startDisplay, startHeadedApp, typeText, type Display } from './real-keys';
+import { startHeadedApp, type HeadedApp } from './real-input';
 
 describe('format commands, typed', () => {
   let app: RunningApp;
@@ -27,7 +27,11 @@ describe('format commands, typed', () => {
     await expect.poll(async () => (await discard.count()) > 0 || (await app.page.title()) === 'Untitled — Byline').toBe(true);
     if (await discard.count()) await discard.click();
     await expect.poll(() => app.page.title()).toBe('Untitled — Byline');
+    // New starts from the piece header; these tests want an empty page.
     await app.page.click('.cm-content');
+    await app.page.keyboard.press('Control+A');
+    await app.page.keyboard.press('Backspace');
+    await expect.poll(async () => (await editorState(app.page)).doc).toBe('');
   }
 
   it('quotes an empty line with the caret inside the quote, and one Enter after the attribution ends it', async () => {
@@ -53,30 +57,25 @@ describe('format commands, typed', () => {
 });
 
 describe('Insert Footnote, with a real keyboard in a headed window', () => {
-  let display: Display;
-  let app: RunningApp;
+  let app: HeadedApp;
   let problems: string[];
 
   beforeAll(async () => {
-    display = await startDisplay();
-    app = await startHeadedApp(display, { userData: await profile('footnote-profile') });
+    app = await startHeadedApp({ userData: await profile('footnote-profile') });
     problems = collectProblems(app);
-    await focusWindow(display, 'Untitled — Byline');
+    await app.focus();
     await app.page.click('.cm-content');
   });
-  afterAll(async () => {
-    await app?.stop();
-    await display?.stop();
-  });
+  afterAll(async () => app?.stop());
 
   const doc = async () => (await editorState(app.page)).doc;
 
   it('Ctrl+Alt+F adds [^1] at the caret and the note at the end, with the caret in the note', async () => {
-    await typeText(display, 'The council cut library hours by a third');
+    await app.type('The council cut library hours by a third');
     await expect.poll(doc).toBe('The council cut library hours by a third');
-    await pressKeys(display, 'ctrl+alt+f');
+    await app.key('ctrl+alt+f');
     await expect.poll(doc).toBe('The council cut library hours by a third[^1]\n\n[^1]: ');
-    await typeText(display, 'Council minutes, 12 March.');
+    await app.type('Council minutes, 12 March.');
     await expect.poll(doc).toBe('The council cut library hours by a third[^1]\n\n[^1]: Council minutes, 12 March.');
     // The preview numbers the note and lists it.
     await expect.poll(() => app.preview.locator('article sup.source-ref').allTextContents()).toEqual(['1']);
@@ -85,9 +84,9 @@ describe('Insert Footnote, with a real keyboard in a headed window', () => {
   });
 
   it('Ctrl+Z takes the note text back, then the whole footnote in one step', async () => {
-    await pressKeys(display, 'ctrl+z');
+    await app.key('ctrl+z');
     await expect.poll(doc).toBe('The council cut library hours by a third[^1]\n\n[^1]: ');
-    await pressKeys(display, 'ctrl+z');
+    await app.key('ctrl+z');
     await expect.poll(doc).toBe('The council cut library hours by a third');
     const { from } = await editorState(app.page);
     expect(from).toBe('The council cut library hours by a third'.length);
@@ -95,8 +94,8 @@ describe('Insert Footnote, with a real keyboard in a headed window', () => {
 
   it('is in the Format menu with its shortcut, and numbers the next note', async () => {
     const { page } = app;
-    await pressKeys(display, 'ctrl+y');
-    await pressKeys(display, 'ctrl+y');
+    await app.key('ctrl+y');
+    await app.key('ctrl+y');
     await expect.poll(doc).toBe('The council cut library hours by a third[^1]\n\n[^1]: Council minutes, 12 March.');
     await select(page, 'The council cut library hours'.length);
     await page.click('#menu-format-button');

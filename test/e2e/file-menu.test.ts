@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, startApp, tempDir } from './harness';
 import { journalEntries, killHard, profile, typeAtEnd, waitForExit } from './files-support';
 import { startHeadedApp, type HeadedApp } from './real-input';
+import { isNewPieceTemplate } from '../../renderer/markdown/piece-header';
 
 const ORIGINAL = '# Close the library on Sundays?\n\nThen don’t call it a public library.\n';
 
@@ -121,7 +122,7 @@ describe('the File menu (e2e, headed Chromium shell)', () => {
     await expect.poll(() => dialog(app).textContent()).toContain('Save changes?');
     await dialog(app).getByRole('button', { name: "Don't Save" }).click();
     await expect.poll(() => app.page.title()).toBe('Untitled — Byline');
-    expect(await editorText(app)).toBe('');
+    expect(isNewPieceTemplate(await editorText(app))).toBe(true);
 
     await fromFileMenu(app, 'file:open');
     await choosePath(app, file);
@@ -130,7 +131,7 @@ describe('the File menu (e2e, headed Chromium shell)', () => {
 
     await fromFileMenu(app, 'file:close');
     await expect.poll(() => app.page.title()).toBe('Untitled — Byline');
-    expect(await editorText(app)).toBe('');
+    expect(await editorText(app)).toBe(''); // Close leaves an empty page, not a new piece
   });
 
   it('opens a recent file from Open Recent, and Clear Menu empties it', async () => {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frames, tempDir } from './harness';
 import { startHeadedApp, type HeadedApp } from './real-input';
+import { isNewPieceTemplate } from '../../renderer/markdown/piece-header';
 
 let app: HeadedApp;
 /**
@@ -71,12 +72,12 @@ async function expectNewDocumentFrom(key: string): Promise<void> {
   await expect.poll(() => openDialog().textContent()).toContain('Save changes?');
   await openDialog().getByRole('button', { name: "Don't Save" }).click();
   await expect.poll(() => app.page.title()).toBe('Untitled — Byline');
-  expect(await editorText()).toBe('');
+  expect(isNewPieceTemplate(await editorText())).toBe(true);
   expect(opened.length).toBeGreaterThan(before);
   await onlyTheAppWindow();
-  // The keyboard is back in the app's (new) document.
+  // The keyboard is back in the app's (new) document, in the headline.
   await app.type('Fresh start');
-  await expect.poll(editorText).toBe('Fresh start');
+  await expect.poll(editorText).toMatch(/^---\ntitle: "Fresh start"\n/);
 }
 
 describe('browser shortcuts on a real keyboard (e2e, headed Chromium shell)', { timeout: 180_000 }, () => {
