@@ -82,7 +82,7 @@ export function dialogFolders(app: AppContext): string[] {
   return startFolders({ documentPath: app.session?.path ?? null, draftsFolder, recentFiles }, pathStyle(app.initial.app.platform));
 }
 
-function dialogPlaces(app: AppContext): { label: string; folder: string }[] {
+export function dialogPlaces(app: AppContext): { label: string; folder: string }[] {
   return app.settings.draftsFolder ? [{ label: 'Drafts', folder: app.settings.draftsFolder }] : [];
 }
 

@@ -57,69 +57,6 @@ export async function showMessage(title: string, message: string): Promise<void>
   await choose(title, message, [{ value: 'ok', label: 'OK', primary: true }], 'ok');
 }
 
-export interface PathDialogOptions {
-  title: string;
-  action: string;
-  initialPath: string;
-  recentFiles: string[];
-}
-
-/** A path field plus recent files: the file dialog where the shell has none. Null when cancelled. */
-export function choosePath(options: PathDialogOptions): Promise<string | null> {
-  return new Promise((resolve) => {
-    const id = `dialog-title-${++dialogCount}`;
-    let input!: HTMLInputElement;
-    const dialog = openDialog((d) => {
-      const form = el('form', 'path-form');
-      form.method = 'dialog';
-      const heading = el('h2', 'dialog-title', options.title);
-      heading.id = id;
-      const label = el('label', 'path-label', 'File path');
-      input = el('input', 'path-input');
-      input.type = 'text';
-      input.name = 'path';
-      input.value = options.initialPath;
-      input.spellcheck = false;
-      input.autocomplete = 'off';
-      label.append(input);
-      form.append(heading, label);
-      if (options.recentFiles.length > 0) {
-        const list = el('ul', 'recent-list');
-        list.setAttribute('aria-label', 'Recent files');
-        for (const file of options.recentFiles) {
-          const item = el('li');
-          const button = el('button', 'recent-file', file);
-          button.type = 'button';
-          button.addEventListener('click', () => {
-            input.value = file;
-            input.focus();
-          });
-          item.append(button);
-          list.append(item);
-        }
-        form.append(el('h3', 'recent-heading', 'Recent files'), list);
-      }
-      const buttons = el('div', 'dialog-buttons');
-      const cancel = el('button', undefined, 'Cancel');
-      cancel.type = 'button';
-      cancel.addEventListener('click', () => d.close(''));
-      const submit = el('button', 'primary', options.action);
-      submit.type = 'submit';
-      submit.value = 'submit';
-      buttons.append(cancel, submit);
-      form.append(buttons);
-      d.append(form);
-    }, id);
-    input.focus();
-    input.select();
-    dialog.addEventListener('close', () => {
-      const value = dialog.returnValue === 'submit' ? input.value.trim() : '';
-      dialog.remove();
-      resolve(value || null);
-    });
-  });
-}
-
 export interface NoticeAction {
   label: string;
   run(): void;

@@ -9,8 +9,9 @@
 import type { ExportFormat } from '../../electron/contract';
 import type { AppContext } from '../app/app-context';
 import { registerCommand, runCommand } from '../app/command-registry';
-import { directoryOf } from '../app/document-commands';
-import { choose, choosePath, showMessage } from './dialogs';
+import { dialogFolders, dialogPlaces, fileDialogContext, suggestedSaveName } from '../app/document-commands';
+import { browseForPath } from './path-dialog';
+import { choose, showMessage } from './dialogs';
 import { choosePdfSettings, showProgress } from './export-dialogs';
 
 interface Flash {
@@ -20,10 +21,9 @@ interface Flash {
 const EXTENSIONS: Record<ExportFormat, string> = { html: '.html', pdf: '.pdf', txt: '.txt' };
 const LABELS: Record<ExportFormat, string> = { html: 'HTML', pdf: 'PDF', txt: 'Plain Text' };
 
-function baseName(path: string | null): string {
-  if (!path) return 'Untitled';
-  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-  return name.replace(/\.[^.]+$/, '') || name;
+/** The export's suggested name: the document's own name, else one from its headline, with the format's extension. */
+export function exportName(documentPath: string | null, documentName: string, text: string, format: ExportFormat): string {
+  return suggestedSaveName(documentPath, documentName, text).replace(/\.(?:md|markdown|mdown|txt)$/i, '') + EXTENSIONS[format];
 }
 
 function sizeText(bytes: number): string {
@@ -32,19 +32,22 @@ function sizeText(bytes: number): string {
 
 async function chooseTarget(app: AppContext, format: ExportFormat): Promise<string | null> {
   const documentPath = app.session.path;
-  const suggestedName = `${baseName(documentPath)}${EXTENSIONS[format]}`;
+  const suggestedName = exportName(documentPath, app.session.name, app.view.state.doc.toString(), format);
   if (app.initial.app.nativeDialogs) {
     const result = await app.api.chooseExportTarget({ format, suggestedName, documentPath });
     if (result.ok) return result.value.path;
     if (result.error.code !== 'UNSUPPORTED') return null;
   }
-  const folder = app.settings.exportFolder ?? directoryOf(documentPath) ?? directoryOf(app.settings.recentFiles[0] ?? null);
-  const separator = folder?.includes('\\') && !folder.includes('/') ? '\\' : '/';
-  return choosePath({
+  // The page's own dialog: the last export folder first, then where Save would start.
+  const folders = [app.settings.exportFolder, ...dialogFolders(app)].filter((folder): folder is string => !!folder);
+  return browseForPath(fileDialogContext(app), {
+    mode: 'save',
     title: `Export ${LABELS[format]}`,
     action: 'Export',
-    initialPath: folder ? `${folder}${separator}${suggestedName}` : suggestedName,
-    recentFiles: [],
+    folders,
+    name: suggestedName,
+    extension: EXTENSIONS[format],
+    places: dialogPlaces(app),
   });
 }
 

@@ -43,6 +43,8 @@ export interface BrowseOptions {
   folders: readonly string[];
   /** Save: the name to suggest (selected, without its extension, ready to be typed over). */
   name?: string;
+  /** Save: the extension a new name typed without one gets (default `.md`; an export's `.pdf`…). */
+  extension?: string;
   /** Open: recent files to pick from. */
   recentFiles?: readonly string[];
   /** Shortcuts beside the buttons (the drafts folder). Home is always there. */
@@ -432,8 +434,8 @@ function runDialog(
     }
     let probe = await list(full);
     if (options.mode === 'save' && !probe.ok && probe.error.code === 'NOT_FOUND' && !hasExtension(leaf)) {
-      // A new name without an extension is a Markdown file.
-      full += '.md';
+      // A new name without an extension gets the kind of file being saved (Markdown unless told).
+      full += options.extension ?? '.md';
       ({ folder, leaf } = splitPath(full, style));
       probe = await list(full);
     }
@@ -497,7 +499,7 @@ function runDialog(
   // --- start ------------------------------------------------------------------------
 
   if (options.mode === 'save') {
-    const value = joinPath(start, suggested || 'untitled.md', style);
+    const value = joinPath(start, suggested || `untitled${options.extension ?? '.md'}`, style);
     setInput(value, nameRange(value, style));
   } else {
     setInput(withTrailingSeparator(start, style));

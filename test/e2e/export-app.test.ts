@@ -151,3 +151,30 @@ describe('export in the app (e2e, Chromium shell)', () => {
     expect(clip.html).toContain('about me');
   });
 });
+
+describe('exporting a piece that was never saved (e2e, Chromium shell)', () => {
+  it('suggests a full path named after its headline, in the folder Save would use, and exports there', async () => {
+    // A fresh profile: no export folder, no recent files, no drafts folder; home is a temporary folder.
+    const home = await tempDir('export-home');
+    const fresh = await startApp({ env: { HOME: home } });
+    try {
+      const send = (command: string) =>
+        fresh.page.evaluate((c) => window.dispatchEvent(new CustomEvent('byline-main-event', { detail: { type: 'menu-command', command: c } })), command);
+      await send('file:new');
+      await expect.poll(() => fresh.page.locator('.cm-content').textContent()).toContain('title: ""');
+      await fresh.page.keyboard.type('Close the Library on Sundays');
+      await send('file:export-html');
+      const input = fresh.page.locator('dialog[open] input.path-input');
+      await expect.poll(() => input.inputValue()).toBe(path.join(home, 'close-library-sundays.html'));
+      // A name typed without an extension gets the export's, not Markdown's.
+      await input.fill(path.join(home, 'for-the-desk'));
+      await input.press('Enter');
+      const done = fresh.page.locator('dialog[open]');
+      await expect.poll(() => done.textContent(), { timeout: 20_000 }).toContain('Saved “for-the-desk.html”');
+      expect(await readFile(path.join(home, 'for-the-desk.html'), 'utf8')).toContain('Close the Library on Sundays');
+    } finally {
+      await fresh.stop();
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+});
