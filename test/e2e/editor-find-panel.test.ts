@@ -4,12 +4,13 @@
  * replaces; every control reached by keyboard and named for a screen
  * reader (axe-core finds nothing serious). Screenshots in light and dark.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, startApp, tempDir, type RunningApp } from './harness';
+import { startApp, tempDir, type RunningApp } from './harness';
 import { profile } from './files-support';
 import { collectProblems, editorState, screenshot } from './editor-support';
+import { axeViolations } from './axe';
 
 const TEXT = 'Library hours were cut.\n\nThe library closed on Sundays; the library board said a library is a luxury.\n';
 
@@ -82,7 +83,6 @@ describe('find and replace', () => {
   });
 
   it('recounts when an option changes, from the match it was on', async () => {
-    const { page } = app;
     await panel().getByRole('checkbox', { name: 'Match case' }).check();
     await expect.poll(count).toBe('1 of 3');
     expect(await selected()).toEqual({ text: 'library', from: TEXT.indexOf('library') });
@@ -115,15 +115,7 @@ describe('find and replace', () => {
   });
 
   it('has no serious or critical axe-core violations', async () => {
-    const { page } = app;
-    const source = await readFile(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-    await page.evaluate(source);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run({ include: [['.cm-search']] }, { resultTypes: ['violations'] });
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(app.page, ['.cm-search'])).toEqual([]);
   });
 
   it('looks like the app in the dark theme too', async () => {

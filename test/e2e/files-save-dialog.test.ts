@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, ROOT, startApp, tempDir, type RunningApp } from './harness';
 import { answer, pressFileShortcut } from './files-support';
+import { axeViolations } from './axe';
 
 const HEADLINE = "Kerry: If Russia Doesn't Back Down From Aleppo... We Will Sit in a Corner and Pout";
 
@@ -40,17 +41,6 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `save-dialog-${name}.png`) });
 }
 
-/** Serious or critical axe-core violations in the page's own UI (axe loaded over CDP, which the page's CSP doesn't govern). */
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = await readFile(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ exclude: [['#preview']] }, { iframes: false, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
-}
 
 async function writeProfile(settings: Record<string, unknown>): Promise<string> {
   const dir = await tempDir('save-dialog-profile');

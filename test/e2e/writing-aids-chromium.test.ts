@@ -12,6 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, ROOT, startApp, tempDir, type RunningApp } from './harness';
 import { pressFileShortcut } from './files-support';
+import { axeViolations } from './axe';
 
 const SAMPLE = path.join(ROOT, 'test/fixtures/sample-oped.md');
 const WEB_ARTICLE = path.join(ROOT, 'test/unit/writing-aids/fixtures/web-article.html');
@@ -60,17 +61,6 @@ async function settingsFile(app: RunningApp): Promise<Record<string, unknown>> {
   return JSON.parse(await readFile(path.join(app.userData, 'settings.json'), 'utf8')) as Record<string, unknown>;
 }
 
-/** Loads axe-core into the page (CDP evaluation is not subject to the page's CSP) and runs it on the app's own UI. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = await readFile(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run({ exclude: [['#preview']] }, { iframes: false, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
-}
 
 describe('writing aids in the Chromium shell', () => {
   let app: RunningApp;
