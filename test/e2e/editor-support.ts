@@ -39,8 +39,8 @@ export async function select(page: Page, anchor: number, head = anchor): Promise
   );
 }
 
-/** Opens a file as the shell does when the writer opens one from outside (ChromiumShell.send). */
-export async function openInApp(app: RunningApp, file: string): Promise<void> {
+/** Opens a file as the shell does when the writer opens one from outside (ChromiumShell.send); waits up to `timeout` ms for it to show. */
+export async function openInApp(app: RunningApp, file: string, timeout = 30_000): Promise<void> {
   const opened = await app.page.evaluate(async (target) => {
     const invoke = (window as unknown as { __bylineInvoke: (c: string, p: unknown) => Promise<{ ok: boolean }> }).__bylineInvoke;
     const result = await invoke('file:open', { path: target });
@@ -49,7 +49,9 @@ export async function openInApp(app: RunningApp, file: string): Promise<void> {
   }, file);
   if (!opened) throw new Error(`${file} did not open`);
   const name = path.basename(file);
-  await app.page.waitForFunction((n) => document.getElementById('doc-title')?.textContent === n, name);
+  await app.page.waitForFunction((n) => document.getElementById('doc-title')?.textContent === n, name, { timeout }).catch((error: Error) => {
+    throw new Error(`${name} did not open in time: ${error.message.split('\n')[0]}`);
+  });
 }
 
 /** Page errors and console errors/warnings from now on. */

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALLOWED_ATTR, ALLOWED_TAGS } from '../../renderer/preview/sanitize';
 import { corpusCategories, loadCorpus, prepareCorpus, type PreparedCorpus } from '../hostile/corpus';
 import { startApp, tempDir, type RunningApp } from './harness';
+import { openInApp } from './editor-support';
 
 const APP_URL = 'https://byline.invalid/';
 /**
@@ -104,21 +105,8 @@ describe('the hostile documents corpus in the preview', () => {
   });
 
   async function open(file: string): Promise<number> {
-    const name = path.basename(file);
     const start = Date.now();
-    const opened = await app.page.evaluate(async (target) => {
-      const invoke = (window as unknown as { __bylineInvoke: (c: string, p: unknown) => Promise<{ ok: boolean }> }).__bylineInvoke;
-      const result = await invoke('file:open', { path: target });
-      // What the shell sends when the writer opens a file from outside (ChromiumShell.send).
-      window.dispatchEvent(new CustomEvent('byline-main-event', { detail: { type: 'open-files', files: [{ path: target, result }] } }));
-      return result.ok;
-    }, file);
-    expect(opened, `${name} opens`).toBe(true);
-    await app.page
-      .waitForFunction((n) => document.getElementById('doc-title')?.textContent === n, name, { timeout: HANG_MS })
-      .catch((error: Error) => {
-        throw new Error(`${name} did not open in time: ${error.message.split('\n')[0]}`);
-      });
+    await openInApp(app, file, HANG_MS);
     // The render, then the image scope's re-render: a few frames.
     await app.page.evaluate(async () => {
       const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
